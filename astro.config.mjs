@@ -1,0 +1,74 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkQuestions from './src/plugins/remark-questions.mjs';
+import remarkMermaid from './src/plugins/remark-mermaid.mjs';
+import rehypeBaseLinks from './src/plugins/rehype-base-links.mjs';
+import { pluginPagefindIgnoreChrome, pluginPlaceholders } from './src/plugins/expressive-code.mjs';
+import kb from './src/integrations/kb.mjs';
+import { topics } from './src/topics.mjs';
+
+// GitHub Pages defaults: https://<owner>.github.io/<repo>/ from GITHUB_REPOSITORY (set in Actions);
+// SITE_URL and BASE_PATH override them (the deploy workflow passes what actions/configure-pages reports).
+const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+const userSite = repo?.toLowerCase() === `${owner?.toLowerCase()}.github.io`;
+const site = process.env.SITE_URL || (owner ? `https://${owner.toLowerCase()}.github.io` : 'http://localhost:4321');
+const rawBase = process.env.BASE_PATH ?? (repo && !userSite ? `/${repo}` : '/');
+const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}`;
+const repoUrl =
+  process.env.REPO_URL ||
+  (process.env.GITHUB_REPOSITORY
+    ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
+    : 'https://github.com/k8s-kb/k8s-kb');
+const branch = process.env.REPO_BRANCH || 'main';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  // Fixture builds in the tests use their own cache, so their content never mixes with the real site's.
+  ...(process.env.KB_CACHE_DIR ? { cacheDir: process.env.KB_CACHE_DIR } : {}),
+  vite: {
+    build: {
+      // Never inline font subsets into CSS: the browser fetches only the unicode ranges a page uses.
+      assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
+    },
+  },
+  markdown: {
+    // Astro 7's default processor does not run remark/rehype plugins; the diagram, question and link steps need them.
+    processor: unified({
+      remarkPlugins: [remarkQuestions, remarkMermaid],
+      rehypePlugins: [[rehypeBaseLinks, { base }]],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: 'K8s 中文知识库',
+      description: '面向面试准备、线上排障与团队协作的 Kubernetes 与 Docker 中文知识库。',
+      defaultLocale: 'root',
+      locales: { root: { label: '简体中文', lang: 'zh-CN' } },
+      logo: { src: './src/assets/logo.svg', alt: 'K8s 中文知识库' },
+      favicon: '/favicon.svg',
+      social: [{ icon: 'github', label: 'GitHub', href: repoUrl }],
+      editLink: { baseUrl: `${repoUrl}/edit/${branch}/` },
+      lastUpdated: true,
+      pagination: true,
+      customCss: ['./src/styles/custom.css'],
+      components: {
+        Head: './src/components/Head.astro',
+      },
+      sidebar: topics.map((t) => ({ label: t.label, items: [{ autogenerate: { directory: t.id } }] })),
+      expressiveCode: {
+        themes: ['github-dark', 'github-light'],
+        plugins: [pluginPagefindIgnoreChrome(), pluginPlaceholders()],
+        defaultProps: { wrap: true },
+        styleOverrides: { codeFontSize: '0.85rem' },
+      },
+      pagefind: true,
+    }),
+    mdx(),
+    kb(),
+  ],
+});

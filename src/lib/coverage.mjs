@@ -1,0 +1,28 @@
+// Which source questions (data/source-questions.json) are answered by a question of the site.
+import { readFileSync } from 'node:fs';
+import { sourceQuestions } from './questions.mjs';
+import { topics } from '../topics.mjs';
+
+export function completeTopics() {
+  return JSON.parse(readFileSync(new URL('../../data/complete-topics.json', import.meta.url), 'utf8'));
+}
+
+/** @param {Array<{ id: string, seeds: string[], slug: string }>} questions all questions of the site */
+export function coverage(questions) {
+  const answeredBy = new Map();
+  for (const q of questions) for (const s of q.seeds) answeredBy.set(s, q);
+  return topics.map((t) => {
+    const sources = sourceQuestions.filter((s) => s.topic === t.id);
+    const missing = sources.filter((s) => !answeredBy.has(s.id));
+    const canonical = questions.filter((q) => q.topic === t.id);
+    return {
+      topic: t.id,
+      label: t.label,
+      total: sources.length,
+      covered: sources.length - missing.length,
+      missing,
+      questions: canonical.length,
+      added: canonical.filter((q) => q.added).length,
+    };
+  });
+}

@@ -1,0 +1,101 @@
+// Checks every internal link, anchor and asset reference of a built site under its base path.
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { Parser } from 'htmlparser2';
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Reads ids and references out of one HTML file. */
+export function scanHtml(html) {
+  const ids = new Set();
+  const refs = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (attrs.id) ids.add(attrs.id);
+        if (name === 'a' && attrs.name) ids.add(attrs.name);
+        if (name === 'a' && attrs.href != null) refs.push({ kind: 'link', url: attrs.href });
+        if (name === 'link' && attrs.href && /stylesheet|icon|preload|sitemap/.test(attrs.rel ?? '')) {
+          refs.push({ kind: 'asset', url: attrs.href });
+        }
+        if ((name === 'script' || name === 'img' || name === 'source' || name === 'iframe') && attrs.src) {
+          refs.push({ kind: 'asset', url: attrs.src });
+        }
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { ids, refs };
+}
+
+/**
+ * @param {string} distDir
+ * @param {{ base: string, site?: string }} options
+ * @returns {{ pages: number, links: number, errors: string[] }}
+ */
+export function checkLinks(distDir, { base = '/', site } = {}) {
+  const b = base.replace(/\/+$/, '');
+  const files = walk(distDir);
+  const htmlFiles = files.filter((f) => f.endsWith('.html'));
+  const pages = new Map();
+  for (const file of htmlFiles) {
+    const rel = relative(distDir, file).split(sep).join('/');
+    pages.set(rel, scanHtml(readFileSync(file, 'utf8')));
+  }
+  const siteOrigin = site ? new URL(site).origin : null;
+  const errors = [];
+  let links = 0;
+
+  const resolveFile = (pathname) => {
+    if (!pathname.startsWith(`${b}/`) && pathname !== b) return { outsideBase: true };
+    let p = decodeURIComponent(pathname.slice(b.length)).replace(/^\/+/, '');
+    const candidates = p === '' || p.endsWith('/') ? [`${p}index.html`] : [p, `${p}/index.html`, `${p}.html`];
+    for (const c of candidates) {
+      if (existsSync(join(distDir, c)) && statSync(join(distDir, c)).isFile()) return { rel: c };
+    }
+    return { missing: true };
+  };
+
+  for (const [rel, { refs, ids }] of pages) {
+    const pageUrl = new URL(`http://kb.local${b}/${rel.replace(/(^|\/)index\.html$/, '$1')}`);
+    for (const { kind, url } of refs) {
+      if (!url || /^(mailto:|tel:|javascript:|data:)/i.test(url)) continue;
+      let target;
+      try {
+        target = new URL(url, pageUrl);
+      } catch {
+        errors.push(`${rel}: unparsable ${kind} "${url}"`);
+        continue;
+      }
+      const external = target.origin !== 'http://kb.local' && target.origin !== siteOrigin;
+      if (external) continue;
+      links += 1;
+      const resolved = resolveFile(target.pathname);
+      if (resolved.outsideBase) {
+        errors.push(`${rel}: ${kind} "${url}" points outside the base path "${base}" (write site links as /topic/page/ — the base is added at build time)`);
+        continue;
+      }
+      if (resolved.missing) {
+        errors.push(`${rel}: dead ${kind} "${url}" (no such page or file in the build)`);
+        continue;
+      }
+      const hash = decodeURIComponent(target.hash.slice(1));
+      if (hash && kind === 'link' && resolved.rel.endsWith('.html')) {
+        const targetIds = resolved.rel === rel ? ids : pages.get(resolved.rel)?.ids;
+        if (targetIds && !targetIds.has(hash) && hash !== '_top') {
+          errors.push(`${rel}: dead anchor "${url}" (${resolved.rel} has no element with id="${hash}")`);
+        }
+      }
+    }
+  }
+  return { pages: pages.size, links, errors };
+}

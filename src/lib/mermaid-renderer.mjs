@@ -1,0 +1,153 @@
+// Build-time Mermaid: the official `mermaid` package runs in one headless Chromium page that stays open
+// for the whole build (or dev session). Results are cached on disk by content hash.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { launchChromium } from './chromium.mjs';
+
+const require = createRequire(import.meta.url);
+const mermaidJs = require.resolve('mermaid/dist/mermaid.min.js');
+const mermaidVersion = require('mermaid/package.json').version;
+const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
+const fontVersion = require('@fontsource/noto-sans-sc/package.json').version;
+
+/** Bump when the options below change, so cached SVGs are re-rendered. */
+const RENDERER_VERSION = 3;
+export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
+export const THEMES = /** @type {const} */ (['light', 'dark']);
+const MERMAID_THEME = { light: 'default', dark: 'dark' };
+
+const CACHE_DIR = process.env.KB_MERMAID_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'k8s-kb-mermaid');
+const ORIGIN = 'http://mermaid.render.local';
+
+function mermaidConfig(theme) {
+  return {
+    startOnLoad: false,
+    theme: MERMAID_THEME[theme],
+    securityLevel: 'strict',
+    fontFamily: FONT_FAMILY,
+    themeVariables: { fontFamily: FONT_FAMILY },
+    htmlLabels: false,
+    flowchart: { htmlLabels: false, useMaxWidth: true },
+    sequence: { useMaxWidth: true },
+    state: { useMaxWidth: true },
+  };
+}
+
+export function diagramHash(code) {
+  return createHash('sha256')
+    .update(JSON.stringify({ code, mermaidVersion, fontVersion, RENDERER_VERSION }))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+let pagePromise;
+let browser;
+let queue = Promise.resolve();
+let idleTimer;
+export const stats = { rendered: 0, cached: 0, launches: 0 };
+
+async function getPage() {
+  if (pagePromise) return pagePromise;
+  pagePromise = (async () => {
+    stats.launches += 1;
+    browser = await launchChromium();
+    const page = await browser.newPage();
+    // Serve mermaid and the font from node_modules through a fake origin, so fonts load without file:// CORS rules.
+    await page.route(`${ORIGIN}/**`, (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/') {
+        return route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/font/400.css"><script src="/mermaid.min.js"></script></head><body></body></html>`,
+        });
+      }
+      if (url.pathname === '/mermaid.min.js') return route.fulfill({ path: mermaidJs, contentType: 'text/javascript' });
+      if (url.pathname.startsWith('/font/')) {
+        const file = join(dirname(fontCss), decodeURIComponent(url.pathname.slice('/font/'.length)));
+        return route.fulfill({ path: file });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto(`${ORIGIN}/`);
+    return page;
+  })();
+  pagePromise.catch(() => {
+    pagePromise = undefined;
+  });
+  return pagePromise;
+}
+
+/** Closes the browser; the next render starts a new one. */
+export async function closeRenderer() {
+  clearTimeout(idleTimer);
+  const b = browser;
+  pagePromise = undefined;
+  browser = undefined;
+  if (b) await b.close().catch(() => {});
+}
+
+function scheduleIdleClose() {
+  clearTimeout(idleTimer);
+  // Safety net: a build that ends without calling closeRenderer() still lets Node exit.
+  idleTimer = setTimeout(() => void closeRenderer(), 15_000);
+  idleTimer.unref?.();
+}
+
+/**
+ * Renders one diagram in both themes.
+ * @returns {Promise<{ ok: true, svgs: Record<'light'|'dark', string> } | { ok: false, message: string, line?: number }>}
+ */
+export function renderDiagram(code) {
+  const hash = diagramHash(code);
+  const cacheFile = join(CACHE_DIR, `${hash}.json`);
+  if (existsSync(cacheFile)) {
+    try {
+      const cachedResult = JSON.parse(readFileSync(cacheFile, 'utf8'));
+      stats.cached += 1;
+      return Promise.resolve({ ok: true, svgs: cachedResult.svgs, hash });
+    } catch {
+      // fall through and render again
+    }
+  }
+  const job = queue.then(async () => {
+    clearTimeout(idleTimer);
+    const page = await getPage();
+    const result = await page.evaluate(
+      async ({ code, configs, hash }) => {
+        // Load every glyph the diagram uses before mermaid measures text.
+        const family = configs.light.fontFamily.split(',')[0];
+        await document.fonts.load(`16px ${family}`, code);
+        await document.fonts.ready;
+        const mermaid = window.mermaid;
+        try {
+          mermaid.initialize(configs.light);
+          await mermaid.parse(code);
+        } catch (error) {
+          const message = String(error?.message ?? error);
+          return { ok: false, message };
+        }
+        const svgs = {};
+        for (const theme of Object.keys(configs)) {
+          mermaid.initialize(configs[theme]);
+          const { svg } = await mermaid.render(`mmd-${hash}-${theme}`, code);
+          svgs[theme] = svg;
+        }
+        return { ok: true, svgs };
+      },
+      { code, hash, configs: Object.fromEntries(THEMES.map((t) => [t, mermaidConfig(t)])) },
+    );
+    scheduleIdleClose();
+    if (!result.ok) {
+      const m = /on line (\d+)/i.exec(result.message);
+      return { ok: false, message: result.message, line: m ? Number(m[1]) : undefined };
+    }
+    stats.rendered += 1;
+    mkdirSync(CACHE_DIR, { recursive: true });
+    writeFileSync(cacheFile, JSON.stringify({ svgs: result.svgs }));
+    return { ok: true, svgs: result.svgs, hash };
+  });
+  queue = job.catch(() => {});
+  return job;
+}

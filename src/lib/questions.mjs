@@ -1,0 +1,101 @@
+// The question model shared by the remark plugin (build), the coverage script and the tests.
+//
+// A question is a heading that carries a <Q> marker:
+//   ## kube-proxy 有哪几种模式？ <Q id="kube-proxy-modes" seeds="kube-proxy-modes kube-proxy-iptables-vs-ipvs" />
+//   ## 如何设计控制平面高可用？ <Q id="control-plane-ha" added />
+// `id` becomes the heading's anchor; `seeds` lists the ids of data/source-questions.json it answers;
+// `added` marks a question the sources do not ask.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { visit, SKIP } from 'unist-util-visit';
+
+const sourceFile = fileURLToPath(new URL('../../data/source-questions.json', import.meta.url));
+/** @type {Array<{id: string, topic: string, question: string, answered: boolean, duplicates: string[]}>} */
+export const sourceQuestions = JSON.parse(readFileSync(sourceFile, 'utf8'));
+export const sourceIds = new Set(sourceQuestions.map((q) => q.id));
+
+export const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export { ContentError, displayPath } from './content-error.mjs';
+import { ContentError, displayPath } from './content-error.mjs';
+
+function plainText(node) {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'mdxJsxTextElement' && node.name === 'Q') return '';
+  if (node.children) return node.children.map(plainText).join('');
+  return '';
+}
+
+function readAttributes(node, file) {
+  const attrs = {};
+  for (const attr of node.attributes ?? []) {
+    if (attr.type !== 'mdxJsxAttribute') {
+      throw new ContentError('<Q> takes plain attributes only (id="…" seeds="…" or added).', file, node.position?.start.line);
+    }
+    if (attr.value !== null && typeof attr.value !== 'string') {
+      throw new ContentError(`<Q ${attr.name}> must be a string in quotes, not an expression.`, file, node.position?.start.line);
+    }
+    attrs[attr.name] = attr.value;
+  }
+  return attrs;
+}
+
+/**
+ * Finds the questions in an MDX tree. With `mutate`, removes the markers and sets heading ids.
+ * Throws ContentError for malformed markers, unknown seeds and duplicate ids within the file.
+ * @returns {Array<{ id: string, title: string, seeds: string[], added: boolean, line: number, depth: number }>}
+ */
+export function extractQuestions(tree, file, { mutate = false } = {}) {
+  const questions = [];
+  const seen = new Map();
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
+      if (node.name === 'Q' && parent?.type !== 'heading') {
+        throw new ContentError('<Q> must stand inside a heading (## 问题 <Q id="…" seeds="…" />).', file, node.position?.start.line);
+      }
+    }
+    if (node.type !== 'heading') return;
+    const markers = node.children.filter((c) => c.type === 'mdxJsxTextElement' && c.name === 'Q');
+    if (markers.length === 0) return SKIP;
+    const line = node.position?.start.line;
+    if (markers.length > 1) throw new ContentError('a heading carries more than one <Q> marker.', file, line);
+    const attrs = readAttributes(markers[0], file);
+    const unknownAttrs = Object.keys(attrs).filter((k) => !['id', 'seeds', 'added'].includes(k));
+    if (unknownAttrs.length) throw new ContentError(`<Q> has unknown attribute(s): ${unknownAttrs.join(', ')}.`, file, line);
+    const id = attrs.id;
+    if (!id) throw new ContentError('<Q> needs an id="kebab-case-id".', file, line);
+    if (!QUESTION_ID.test(id)) {
+      throw new ContentError(`question id "${id}" is not kebab-case English (a-z, 0-9, single hyphens).`, file, line);
+    }
+    if (seen.has(id)) {
+      throw new ContentError(`duplicate question id "${id}" (first used on line ${seen.get(id)}).`, file, line);
+    }
+    seen.set(id, line);
+    const added = 'added' in attrs;
+    const seeds = (attrs.seeds ?? '').split(/[\s,]+/).filter(Boolean);
+    if (added && seeds.length) throw new ContentError(`question "${id}" is marked added but also lists seeds.`, file, line);
+    if (!added && !seeds.length) {
+      throw new ContentError(`question "${id}" needs seeds="<source ids>" or, for a question the sources do not ask, added.`, file, line);
+    }
+    for (const seed of seeds) {
+      if (!sourceIds.has(seed)) {
+        throw new ContentError(`question "${id}" lists unknown seed id "${seed}" (not in data/source-questions.json).`, file, line);
+      }
+    }
+    const dupSeed = seeds.find((s, i) => seeds.indexOf(s) !== i);
+    if (dupSeed) throw new ContentError(`question "${id}" lists seed "${dupSeed}" twice.`, file, line);
+    const title = plainText(node).replace(/\s+/g, ' ').trim();
+    if (!title) throw new ContentError(`question "${id}" has an empty heading.`, file, line);
+    questions.push({ id, title, seeds, added, line, depth: node.depth });
+    if (mutate) {
+      node.children = node.children.filter((c) => c !== markers[0]);
+      const last = node.children.at(-1);
+      if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
+      node.data ??= {};
+      node.data.hProperties = { ...node.data.hProperties, id, 'data-question': '' };
+    }
+    return SKIP;
+  });
+  return questions;
+}
+

@@ -1,0 +1,51 @@
+// The question registry: every question heading of the site, read from what the remark plugin recorded.
+import { getCollection, render } from 'astro:content';
+import { checkSiteQuestions } from './content-error.mjs';
+
+export interface RegistryEntry {
+  id: string;
+  title: string;
+  topic: string;
+  url: string;
+  seeds: string[];
+  added: boolean;
+  page: string;
+}
+
+let registry: Promise<RegistryEntry[]> | undefined;
+
+export function pageUrl(entryId: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
+  const path = entryId === 'index' ? '' : `${entryId.replace(/\/index$/, '')}/`;
+  return `${base}/${path}`;
+}
+
+async function build(): Promise<RegistryEntry[]> {
+  const entries = (await getCollection('docs')).sort((a, b) => a.id.localeCompare(b.id));
+  const out: (RegistryEntry & { file?: string; line: number })[] = [];
+  for (const entry of entries) {
+    const { remarkPluginFrontmatter } = await render(entry);
+    const questions = (remarkPluginFrontmatter?.questions ?? []) as Array<{ id: string; title: string; seeds: string[]; added: boolean; line?: number }>;
+    for (const q of questions) {
+      out.push({
+        id: q.id,
+        title: q.title,
+        topic: entry.id.split('/')[0],
+        url: `${pageUrl(entry.id)}#${q.id}`,
+        seeds: q.seeds,
+        added: q.added,
+        page: entry.data.title,
+        file: entry.filePath,
+        line: q.line ?? 0,
+      });
+    }
+  }
+  const errors = checkSiteQuestions(out);
+  if (errors.length) throw new Error(`Question registry is inconsistent:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+  return out.map(({ file, line, ...rest }) => rest);
+}
+
+export function getRegistry(): Promise<RegistryEntry[]> {
+  registry ??= build();
+  return registry;
+}

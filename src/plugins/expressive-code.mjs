@@ -1,0 +1,45 @@
+// Expressive Code plugins: keep UI chrome out of the search index, and make placeholders like <pod> stand out.
+import { definePlugin, InlineStyleAnnotation } from '@expressive-code/core';
+import { visit } from 'unist-util-visit';
+
+export const PLACEHOLDER = /<[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*>/g;
+const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'shellscript', 'zsh', 'console', 'yaml', 'yml', 'ini', 'text', 'txt', 'json', 'go']);
+
+export function pluginPagefindIgnoreChrome() {
+  return definePlugin({
+    name: 'kb-pagefind-ignore-chrome',
+    hooks: {
+      postprocessRenderedBlockGroup: ({ renderData }) => {
+        visit(renderData.groupAst, 'element', (node) => {
+          const cls = [].concat(node.properties?.className ?? []);
+          if (node.tagName === 'figcaption' || cls.includes('sr-only') || cls.includes('copy')) {
+            node.properties['data-pagefind-ignore'] = 'all';
+          }
+        });
+      },
+    },
+  });
+}
+
+export function pluginPlaceholders() {
+  return definePlugin({
+    name: 'kb-placeholders',
+    baseStyles: `.kb-placeholder { font-style: italic; }`,
+    hooks: {
+      preprocessCode: ({ codeBlock }) => {
+        if (!SHELL_LANGS.has(codeBlock.language)) return;
+        for (const line of codeBlock.getLines()) {
+          for (const m of line.text.matchAll(PLACEHOLDER)) {
+            line.addAnnotation(
+              new InlineStyleAnnotation({
+                inlineRange: { columnStart: m.index, columnEnd: m.index + m[0].length },
+                color: 'var(--kb-placeholder-color)',
+                italic: true,
+              }),
+            );
+          }
+        }
+      },
+    },
+  });
+}

@@ -1,0 +1,63 @@
+// ```mermaid title="…" fences become inline SVG at build time (light and dark variants, switched by CSS).
+import { visit } from 'unist-util-visit';
+import { ContentError } from '../lib/content-error.mjs';
+import { renderDiagram } from '../lib/mermaid-renderer.mjs';
+
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function parseMeta(meta) {
+  const out = {};
+  for (const m of (meta ?? '').matchAll(/(\w+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) out[m[1]] = m[2] ?? m[3] ?? m[4];
+  return out;
+}
+
+/** Makes mermaid's root <svg> an accessible image named by the diagram's title. */
+export function accessibleSvg(svg, title) {
+  return svg.replace(/^<svg\b([^>]*)>/, (_, attrs) => {
+    const cleaned = attrs
+      .replace(/\srole="[^"]*"/, '')
+      .replace(/\saria-roledescription="[^"]*"/, '')
+      .replace(/\saria-labelledby="[^"]*"/, '');
+    return `<svg${cleaned} role="img" aria-label="${escapeHtml(title)}">`;
+  });
+}
+
+export function figureHtml({ svgs, hash, title }) {
+  const variants = Object.entries(svgs)
+    .map(([theme, svg]) => `<div class="kb-diagram-${theme}">${accessibleSvg(svg, title)}</div>`)
+    .join('');
+  return `<figure class="kb-diagram" data-diagram="${hash}" data-pagefind-ignore>${variants}<figcaption>${escapeHtml(title)}</figcaption></figure>`;
+}
+
+export default function remarkMermaid() {
+  return async (tree, file) => {
+    const fences = [];
+    visit(tree, 'code', (node, index, parent) => {
+      if (node.lang === 'mermaid') fences.push({ node, index, parent });
+    });
+    if (!fences.length) return;
+    await Promise.all(
+      fences.map(async ({ node, index, parent }) => {
+        const line = node.position?.start.line;
+        const { title } = parseMeta(node.meta);
+        if (!title) {
+          throw new ContentError('a mermaid diagram needs a title: ```mermaid title="图的中文标题"', file.path, line);
+        }
+        const result = await renderDiagram(node.value);
+        if (!result.ok) {
+          const fileLine = line && result.line ? line + result.line : line;
+          const detail = result.message.split('\n').map((l) => `    ${l}`).join('\n');
+          throw new ContentError(
+            `Mermaid diagram "${title}" does not parse${result.line ? ` (line ${result.line} of the diagram)` : ''}:\n${detail}`,
+            file.path,
+            fileLine,
+          );
+        }
+        parent.children[index] = { type: 'html', value: figureHtml({ svgs: result.svgs, hash: result.hash, title }) };
+      }),
+    );
+    file.data.astro ??= {};
+    file.data.astro.frontmatter ??= {};
+    file.data.astro.frontmatter.diagrams = fences.length;
+  };
+}

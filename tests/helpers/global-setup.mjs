@@ -1,0 +1,27 @@
+// Builds the real site once under the GitHub Pages base path /k8s-kb and serves it for the site tests.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { astroBuild, ROOT } from './build.mjs';
+import { serveDist } from './server.mjs';
+
+export const BASE = '/k8s-kb';
+
+export default async function setup({ provide }) {
+  const distDir = join(ROOT, '.test-dist', 'site');
+  if (!process.env.KB_REUSE_DIST) {
+    rmSync(distDir, { recursive: true, force: true });
+    const result = await astroBuild({ outDir: distDir, base: BASE });
+    if (result.code !== 0) {
+      throw new Error(`Production build with BASE_PATH=${BASE} failed (exit ${result.code}):\n${result.output.slice(-6000)}`);
+    }
+    console.log(`[site] built with BASE_PATH=${BASE} in ${result.seconds.toFixed(1)} s`);
+  }
+  const served = await serveDist(distDir, BASE);
+  provide('distDir', distDir);
+  provide('base', BASE);
+  provide('siteUrl', served.url);
+  provide('origin', served.origin);
+  return async () => {
+    await served.close();
+  };
+}

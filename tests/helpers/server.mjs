@@ -1,0 +1,59 @@
+// A static file server for a built site under its base path, like GitHub Pages serves it (404.html for misses).
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+export function serveDist(distDir, base = '/', port = 0) {
+  const b = base.replace(/\/+$/, '');
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    const send = (file, status = 200) => {
+      res.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    };
+    const notFound = () => {
+      const page = join(distDir, '404.html');
+      if (existsSync(page)) return send(page, 404);
+      res.writeHead(404).end('not found');
+    };
+    if (b && path === b) {
+      res.writeHead(301, { Location: `${b}/` }).end();
+      return;
+    }
+    if (b && !path.startsWith(`${b}/`)) return notFound();
+    path = path.slice(b.length);
+    const file = normalize(join(distDir, path));
+    if (!file.startsWith(normalize(distDir))) return notFound();
+    if (existsSync(file) && statSync(file).isFile()) return send(file);
+    if (existsSync(join(file, 'index.html'))) {
+      if (!path.endsWith('/')) {
+        res.writeHead(301, { Location: `${b}${path}/` }).end();
+        return;
+      }
+      return send(join(file, 'index.html'));
+    }
+    notFound();
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: p } = server.address();
+      resolve({ server, origin: `http://127.0.0.1:${p}`, url: `http://127.0.0.1:${p}${b}/`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}

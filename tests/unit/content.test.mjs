@@ -1,0 +1,78 @@
+// Checks on the knowledge itself (content/docs), fast and without a build.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { visit } from 'unist-util-visit';
+import { loadContent } from '../../src/lib/content-scan.mjs';
+import { checkSiteQuestions, displayPath } from '../../src/lib/content-error.mjs';
+import { findCopiedRun } from '../../src/lib/own-words.mjs';
+import { topicIds } from '../../src/topics.mjs';
+
+const pages = loadContent();
+const fingerprint = new Set(
+  readFileSync(new URL('../fixtures/seed-fingerprint.txt', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#')),
+);
+const where = (page, node) => `${displayPath(page.file)}:${node.position?.start.line}`;
+
+describe('content/docs', () => {
+  it('has a page per topic, each with an overview', () => {
+    const slugs = new Set(pages.map((p) => p.slug));
+    expect(topicIds.filter((t) => !slugs.has(t))).toEqual([]);
+    expect(pages.filter((p) => p.topic && p.topic !== '' && !topicIds.includes(p.topic)).map((p) => p.file)).toEqual([]);
+  });
+
+  it('question ids are unique site-wide and each source question is answered once', () => {
+    expect(checkSiteQuestions(pages.flatMap((p) => p.questions))).toEqual([]);
+  });
+
+  it('every page has a title and a description', () => {
+    const bad = pages.filter((p) => typeof p.frontmatter.title !== 'string' || typeof p.frontmatter.description !== 'string');
+    expect(bad.map((p) => p.file)).toEqual([]);
+  });
+
+  it('every code fence names its language, and every diagram has a title', () => {
+    const problems = [];
+    for (const page of pages) {
+      visit(page.tree, 'code', (node) => {
+        if (!node.lang) problems.push(`${where(page, node)}: code fence without a language (use bash, yaml, text, …)`);
+        if (node.lang === 'mermaid' && !/title=("[^"]+"|'[^']+')/.test(node.meta ?? '')) {
+          problems.push(`${where(page, node)}: mermaid fence without title="…"`);
+        }
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('site links are written from the site root without the base path or file extensions', () => {
+    const problems = [];
+    for (const page of pages) {
+      visit(page.tree, 'link', (node) => {
+        const url = node.url;
+        if (/^[a-z]+:/i.test(url) || url.startsWith('#')) return;
+        if (!url.startsWith('/')) problems.push(`${where(page, node)}: relative link "${url}" (write /topic/page/#anchor)`);
+        else if (/^\/k8s-kb(\/|$)/.test(url)) problems.push(`${where(page, node)}: link "${url}" includes the base path`);
+        else if (/\.mdx?(#|$)/.test(url)) problems.push(`${where(page, node)}: link "${url}" points at a source file`);
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers are in our own words: no paragraph repeats 20+ characters of the source documents', () => {
+    const copied = [];
+    for (const page of pages) {
+      visit(page.tree, (node) => {
+        if (node.type !== 'paragraph' && node.type !== 'tableCell') return;
+        let text = '';
+        visit(node, (n) => {
+          if (n.type === 'text') text += n.value;
+          if (n.type === 'inlineCode') text += ' ';
+        });
+        const run = findCopiedRun(text, fingerprint);
+        if (run) copied.push(`${where(page, node)}: repeats "${run}"`);
+        return 'skip';
+      });
+    }
+    expect(copied).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/content-scan.mjs';
+import { coverage, completeTopics } from '../../src/lib/coverage.mjs';
+import { sourceQuestions } from '../../src/lib/questions.mjs';
+import { topicIds } from '../../src/topics.mjs';
+
+describe('source question coverage', () => {
+  const rows = coverage(loadContent().flatMap((p) => p.questions));
+
+  it('the copied source list is intact: 210 unique ids, each in a known topic', () => {
+    expect(sourceQuestions).toHaveLength(210);
+    expect(new Set(sourceQuestions.map((q) => q.id)).size).toBe(210);
+    expect(sourceQuestions.filter((q) => !topicIds.includes(q.topic)).map((q) => q.id)).toEqual([]);
+  });
+
+  it('complete topics are real topics', () => {
+    expect(completeTopics().filter((t) => !topicIds.includes(t))).toEqual([]);
+  });
+
+  it.each(completeTopics())('complete topic %s answers every one of its source questions', (topic) => {
+    const row = rows.find((r) => r.topic === topic);
+    expect(row.missing.map((m) => m.id)).toEqual([]);
+    expect(row.covered).toBe(row.total);
+  });
+});
