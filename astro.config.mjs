@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkQuestions from './src/plugins/remark-questions.mjs';
 import remarkMermaid from './src/plugins/remark-mermaid.mjs';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.mjs';
+import rehypeTables from './src/plugins/rehype-tables.mjs';
 import { pluginPagefindIgnoreChrome, pluginPlaceholders } from './src/plugins/expressive-code.mjs';
 import kb from './src/integrations/kb.mjs';
 import { topics } from './src/topics.mjs';
@@ -40,7 +41,7 @@ export default defineConfig({
     // Astro 7's default processor does not run remark/rehype plugins; the diagram, question and link steps need them.
     processor: unified({
       remarkPlugins: [remarkQuestions, remarkMermaid],
-      rehypePlugins: [[rehypeBaseLinks, { base }]],
+      rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables],
     }),
   },
   integrations: [
@@ -54,6 +55,7 @@ export default defineConfig({
       social: [{ icon: 'github', label: 'GitHub', href: repoUrl }],
       editLink: { baseUrl: `${repoUrl}/edit/${branch}/` },
       lastUpdated: true,
+      routeMiddleware: './src/routeData.ts',
       pagination: true,
       customCss: ['./src/styles/custom.css'],
       components: {

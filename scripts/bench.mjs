@@ -1,0 +1,129 @@
+// npm run bench — build time, page weight and search cost, measured the same way on any machine.
+//   cold build: no dist, no Astro caches, no diagram cache (median of 3)
+//   warm rebuild: the same build again with caches kept
+//   per page: HTML bytes, JS bytes (external + inline, raw and gzip), CSS bytes (raw and gzip)
+//   search: bytes fetched from /pagefind/ and time to first result for a first query in Chromium
+// Options: --runs N (cold builds, default 3), --query "…" (default 控制平面), --json (machine-readable only)
+import { rmSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { astroBuild, ROOT } from '../tests/helpers/build.mjs';
+import { serveDist } from '../tests/helpers/server.mjs';
+import { htmlPages, routeOf } from '../tests/helpers/site.mjs';
+import { scanHtml } from '../src/lib/link-check.mjs';
+import { launchChromium } from '../src/lib/chromium.mjs';
+
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, query: { type: 'string', default: '控制平面' }, json: { type: 'boolean', default: false } },
+});
+const BASE = '/k8s-kb';
+const work = join(ROOT, '.bench');
+const outDir = join(work, 'dist');
+const cacheDir = join(work, 'cache');
+const mermaidCache = join(work, 'mermaid');
+const log = (...a) => !args.json && console.log(...a);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+async function build(label) {
+  const r = await astroBuild({ outDir, base: BASE, cacheDir, env: { KB_MERMAID_CACHE: mermaidCache } });
+  if (r.code !== 0) throw new Error(`${label} build failed:\n${r.output.slice(-4000)}`);
+  log(`  ${label}: ${r.seconds.toFixed(2)} s`);
+  return r.seconds;
+}
+
+log('Builds (BASE_PATH=/k8s-kb):');
+const cold = [];
+for (let i = 0; i < Number(args.runs); i++) {
+  rmSync(work, { recursive: true, force: true });
+  rmSync(join(ROOT, '.astro'), { recursive: true, force: true });
+  cold.push(await build(`cold #${i + 1}`));
+}
+const warm = await build('warm rebuild');
+
+// Page weight.
+const fileBytes = new Map();
+const sizeOf = (url) => {
+  if (!fileBytes.has(url)) {
+    const file = join(outDir, url.slice(BASE.length));
+    const buf = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
+    fileBytes.set(url, { raw: buf.length, gzip: gzipSync(buf).length });
+  }
+  return fileBytes.get(url);
+};
+const pages = htmlPages(outDir).map((rel) => {
+  const html = readFileSync(join(outDir, rel), 'utf8');
+  const { refs } = scanHtml(html);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  const js = refs.filter((r) => r.kind === 'asset' && /\.m?js$/.test(r.url)).map((r) => sizeOf(r.url));
+  const css = refs.filter((r) => r.kind === 'asset' && r.url.endsWith('.css')).map((r) => sizeOf(r.url));
+  const sum = (xs, k) => xs.reduce((n, x) => n + x[k], 0);
+  return {
+    page: routeOf(rel) || '/',
+    diagrams: (html.match(/class="kb-diagram"/g) ?? []).length,
+    html: Buffer.byteLength(html),
+    htmlGzip: gzipSync(html).length,
+    jsRaw: sum(js, 'raw') + Buffer.byteLength(inline),
+    jsGzip: sum(js, 'gzip') + gzipSync(inline).length,
+    cssRaw: sum(css, 'raw'),
+    cssGzip: sum(css, 'gzip'),
+  };
+});
+
+// Search: first query in a fresh browser.
+const served = await serveDist(outDir, BASE);
+const browser = await launchChromium();
+const context = await browser.newContext();
+const page = await context.newPage();
+await page.goto(served.url, { waitUntil: 'networkidle' });
+let pagefindBytes = 0;
+let pagefindRequests = 0;
+page.on('response', async (r) => {
+  if (!r.url().includes('/pagefind/')) return;
+  pagefindRequests += 1;
+  const len = Number(r.headers()['content-length']) || (await r.body().catch(() => Buffer.alloc(0))).length;
+  pagefindBytes += len;
+});
+await page.click('site-search button[data-open-modal]');
+const input = page.locator('.pagefind-ui__search-input');
+await input.waitFor();
+const t0 = performance.now();
+await input.fill(args.query);
+await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
+const firstResultMs = performance.now() - t0;
+await page.waitForLoadState('networkidle');
+const resultCount = await page.locator('.pagefind-ui__result-link').count();
+await browser.close();
+await served.close();
+
+const result = {
+  date: new Date().toISOString(),
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  pages: pages.length,
+  diagrams: pages.reduce((n, p) => n + p.diagrams, 0),
+  build: { coldMedianSeconds: median(cold), coldRuns: cold, warmSeconds: warm },
+  perPage: pages,
+  search: { query: args.query, requests: pagefindRequests, bytes: pagefindBytes, firstResultMs: Math.round(firstResultMs), results: resultCount },
+};
+mkdirSync(work, { recursive: true });
+writeFileSync(join(work, 'results.json'), JSON.stringify(result, null, 2));
+
+if (args.json) {
+  console.log(JSON.stringify(result, null, 2));
+} else {
+  log(`\nCold build: median ${median(cold).toFixed(2)} s of ${cold.map((s) => s.toFixed(2)).join(', ')}; warm rebuild ${warm.toFixed(2)} s`);
+  log(`${result.pages} pages, ${result.diagrams} diagrams\n`);
+  const pad = (s, n) => String(s).padStart(n);
+  log(`${'page'.padEnd(34)}${pad('diagr', 6)}${pad('HTML', 11)}${pad('JS raw', 11)}${pad('JS gzip', 11)}${pad('CSS raw', 11)}${pad('CSS gzip', 11)}`);
+  for (const p of pages) {
+    log(`${p.page.padEnd(34)}${pad(p.diagrams, 6)}${pad(kb(p.html), 11)}${pad(kb(p.jsRaw), 11)}${pad(kb(p.jsGzip), 11)}${pad(kb(p.cssRaw), 11)}${pad(kb(p.cssGzip), 11)}`);
+  }
+  const docs = pages.filter((p) => p.page !== '404.html');
+  const withD = docs.filter((p) => p.diagrams);
+  const without = docs.filter((p) => !p.diagrams);
+  const maxJs = (xs) => Math.max(0, ...xs.map((p) => p.jsGzip));
+  log(`\nJS gzip, max on pages with diagrams: ${kb(maxJs(withD))}; without: ${kb(maxJs(without))}`);
+  log(`Search "${args.query}": ${pagefindRequests} requests, ${kb(pagefindBytes)} from /pagefind/, first result after ${Math.round(firstResultMs)} ms (${resultCount} results)`);
+  log(`\nFull results: .bench/results.json`);
+}

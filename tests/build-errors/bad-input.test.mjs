@@ -1,0 +1,60 @@
+// Bad input stops the build with a message that names the file and what is wrong.
+import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { astroBuild, ROOT } from '../helpers/build.mjs';
+
+async function buildFixture(name) {
+  const work = join(ROOT, '.test-dist', `fixture-${name}`);
+  rmSync(work, { recursive: true, force: true });
+  return astroBuild({
+    outDir: join(work, 'dist'),
+    cacheDir: join(work, 'cache'),
+    contentDir: `./tests/fixtures/sites/${name}`,
+    env: { KB_MERMAID_CACHE: join(work, 'mermaid') },
+  });
+}
+
+// Sequential: concurrent builds would share the project's generated .astro/ folder.
+describe('bad input stops the build', () => {
+  it('a valid fixture site builds (so the failures below are caused by the bad input)', async () => {
+    const r = await buildFixture('ok');
+    expect(r.output).toContain('Complete!');
+    expect(r.code).toBe(0);
+  });
+
+  it('broken frontmatter: names the file and the fields', async () => {
+    const r = await buildFixture('bad-frontmatter');
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(/architecture\/broken\.mdx/);
+    expect(r.output).toMatch(/description/);
+    expect(r.output).toMatch(/sidebar\.order/);
+  });
+
+  it('duplicate question id: names both places', async () => {
+    const r = await buildFixture('duplicate-id');
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(/duplicate question id "same-id": tests\/fixtures\/sites\/duplicate-id\/architecture\/one\.mdx:6 and tests\/fixtures\/sites\/duplicate-id\/architecture\/two\.mdx:6/);
+  });
+
+  it('unknown seed id: names file, line and id', async () => {
+    const r = await buildFixture('unknown-seed');
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(/tests\/fixtures\/sites\/unknown-seed\/architecture\/page\.mdx:8: question "some-question" lists unknown seed id "not-a-source-id"/);
+  });
+
+  it('dead internal link and dead anchor', async () => {
+    const r = await buildFixture('dead-link');
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(/dead link "\/k8s-kb\/architecture\/no-such-page\/"/);
+    expect(r.output).toMatch(/dead anchor "\/k8s-kb\/architecture\/page\/#no-such-anchor"/);
+    expect(r.output).not.toMatch(/#linked-question/);
+  });
+
+  it('Mermaid syntax error: names file and line', async () => {
+    const r = await buildFixture('bad-mermaid');
+    expect(r.code).not.toBe(0);
+    // The fence opens on line 10; the bad statement is line 3 of the diagram, i.e. line 13 of the file.
+    expect(r.output).toMatch(/tests\/fixtures\/sites\/bad-mermaid\/architecture\/page\.mdx:13: Mermaid diagram "坏掉的图" does not parse \(line 3 of the diagram\)/);
+  });
+});

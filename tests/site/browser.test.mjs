@@ -1,0 +1,144 @@
+// The production build (BASE_PATH=/k8s-kb) in a real Chromium.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { launchChromium } from '../../src/lib/chromium.mjs';
+import { htmlPages, routeOf } from '../helpers/site.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const distDir = inject('distDir');
+const siteUrl = inject('siteUrl');
+const origin = inject('origin');
+const routes = htmlPages(distDir).filter((p) => p !== '404.html').map(routeOf);
+const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
+
+let browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path, { width = 1280, height = 900, theme } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  if (theme) await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.url().startsWith(origin)) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  const response = await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+  return { page, context, problems, response };
+}
+
+describe('every page in the browser', () => {
+  it.each(routes)('/%s loads without console errors or failed requests, and fits 375 px without horizontal scroll', async (route) => {
+    const { page, context, problems, response } = await open(route, { width: 375, height: 740 });
+    expect(response.status()).toBe(200);
+    await page.waitForLoadState('networkidle');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each(routes)('/%s has no serious or critical axe violations (light and dark)', async (route) => {
+    for (const theme of ['light', 'dark']) {
+      const { page, context } = await open(route, { theme });
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+      expect(violations, `${theme} theme`).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('the 404 page renders styled under the base path', async () => {
+    const { page, context, response, problems } = await open('no-such-page/');
+    expect(response.status()).toBe(404);
+    // The page's own 404 status is expected; every asset it loads must succeed.
+    const own = (p) => p.includes('no-such-page') || p.includes('status of 404');
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/404|未找到/);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(problems.filter((p) => !own(p))).toEqual([]);
+    expect(problems.filter((p) => p.startsWith('HTTP')).length).toBe(1);
+    await context.close();
+  });
+});
+
+describe('diagrams', () => {
+  const diagramRoute = routes.find((r) => readFileSync(join(distDir, r, 'index.html'), 'utf8').includes('class="kb-diagram"'));
+
+  it.each(['light', 'dark'])('show the %s variant in the %s theme, with the CJK font and no clipped labels', async (theme) => {
+    expect(diagramRoute).toBeTruthy();
+    const { page, context, problems } = await open(diagramRoute, { theme });
+    await page.evaluate(() => document.fonts.ready);
+    const state = await page.evaluate((t) => {
+      const figure = document.querySelector('.kb-diagram');
+      figure.scrollIntoView();
+      const shown = figure.querySelector(`.kb-diagram-${t} svg`);
+      const hidden = figure.querySelector(`.kb-diagram-${t === 'light' ? 'dark' : 'light'} svg`);
+      const box = shown.getBoundingClientRect();
+      // Each flowchart/state node: its label must fit inside its shape.
+      const clipped = [];
+      for (const node of shown.querySelectorAll('g.node')) {
+        const shape = node.querySelector('rect, polygon, circle, path');
+        const label = node.querySelector('text');
+        if (!shape || !label) continue;
+        const s = shape.getBBox();
+        const l = label.getBBox();
+        if (l.width > s.width + 1) clipped.push(`${label.textContent}: ${l.width.toFixed(1)} > ${s.width.toFixed(1)}`);
+      }
+      return {
+        theme: document.documentElement.dataset.theme,
+        width: box.width,
+        height: box.height,
+        hiddenDisplay: getComputedStyle(hidden.parentElement).display,
+        fontLoaded: document.fonts.check('16px "Noto Sans SC"', '集群'),
+        nodes: shown.querySelectorAll('g.node').length,
+        clipped,
+        name: shown.getAttribute('aria-label'),
+      };
+    }, theme);
+    expect(state.theme).toBe(theme);
+    expect(state.width).toBeGreaterThan(100);
+    expect(state.height).toBeGreaterThan(50);
+    expect(state.hiddenDisplay).toBe('none');
+    expect(state.fontLoaded).toBe(true);
+    expect(state.clipped).toEqual([]);
+    expect(state.name).toBeTruthy();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  it('finds a question page for a Chinese query typed into the search dialog under the base path', async () => {
+    const target = registry.find((q) => q.seeds.includes('kubelet-role'));
+    expect(target).toBeTruthy();
+    const { page, context, problems } = await open('');
+    await page.click('site-search button[data-open-modal]');
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(target.title);
+    const results = page.locator('.pagefind-ui__result-link');
+    await results.first().waitFor({ timeout: 15_000 });
+    const hrefs = await results.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href')));
+    const pageUrl = target.url.split('#')[0];
+    expect(hrefs.some((h) => h.startsWith(pageUrl)), `${target.title} → ${hrefs.join(', ')}`).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

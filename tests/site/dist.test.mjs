@@ -1,0 +1,153 @@
+// The production build (BASE_PATH=/k8s-kb), checked as files.
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { checkLinks, scanHtml } from '../../src/lib/link-check.mjs';
+import { loadContent } from '../../src/lib/content-scan.mjs';
+import { sourceIds } from '../../src/lib/questions.mjs';
+import { htmlPages, read } from '../helpers/site.mjs';
+
+const distDir = inject('distDir');
+const base = inject('base');
+const pages = htmlPages(distDir);
+const content = loadContent();
+
+describe('built site under the GitHub Pages base path', () => {
+  it('builds every content page and the 404 page, all in zh-CN', () => {
+    for (const page of content) {
+      const rel = page.slug ? `${page.slug}/index.html` : 'index.html';
+      expect(pages, `missing ${rel} for ${page.file}`).toContain(rel);
+    }
+    expect(pages).toContain('404.html');
+    for (const rel of pages) expect(read(distDir, rel), rel).toMatch(/<html[^>]* lang="zh-CN"/);
+  });
+
+  it('every internal link, anchor and asset resolves under the base', () => {
+    const r = checkLinks(distDir, { base });
+    expect(r.errors).toEqual([]);
+    expect(r.pages).toBe(pages.length);
+    expect(r.links).toBeGreaterThan(pages.length * 10);
+  });
+
+  it('the 404 page loads its styles and scripts from the base path', () => {
+    const { refs } = scanHtml(read(distDir, '404.html'));
+    const assets = refs.filter((r) => r.kind === 'asset' && !/^https?:/.test(r.url));
+    expect(assets.length).toBeGreaterThan(2);
+    for (const a of assets) expect(a.url.startsWith(`${base}/`), a.url).toBe(true);
+  });
+});
+
+describe('question registry <base>/questions.json', () => {
+  let registry;
+  beforeAll(() => {
+    registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
+  });
+
+  it('lists exactly the questions written in content/docs', () => {
+    const written = content.flatMap((p) => p.questions);
+    expect(written.length).toBeGreaterThan(0);
+    expect(registry.map((q) => q.id).sort()).toEqual(written.map((q) => q.id).sort());
+    for (const q of written) {
+      const entry = registry.find((r) => r.id === q.id);
+      expect(entry).toMatchObject({ title: q.title, topic: q.topic, seeds: q.seeds });
+      expect(entry.url).toBe(`${base}/${q.slug}/#${q.id}`);
+    }
+  });
+
+  it('has the public shape and only known seeds', () => {
+    for (const q of registry) {
+      expect(Object.keys(q).sort()).toEqual(['added', 'id', 'seeds', 'title', 'topic', 'url']);
+      for (const s of q.seeds) expect(sourceIds.has(s), s).toBe(true);
+    }
+  });
+
+  it('every url points at an existing heading with that id', () => {
+    for (const q of registry) {
+      const [path, hash] = q.url.slice(base.length + 1).split('#');
+      const html = read(distDir, `${path}index.html`);
+      expect(html, q.url).toMatch(new RegExp(`<h[23][^>]* id="${hash}"`));
+    }
+  });
+});
+
+describe('diagrams are rendered at build time', () => {
+  const withDiagrams = content.filter((p) => p.source.includes('```mermaid'));
+
+  it('there are diagrams to check', () => {
+    expect(withDiagrams.length).toBeGreaterThan(0);
+  });
+
+  it('each mermaid fence became a figure with a light and a dark inline SVG, named for screen readers', () => {
+    for (const page of withDiagrams) {
+      const fences = page.source.match(/^```mermaid/gm).length;
+      const html = read(distDir, `${page.slug}/index.html`);
+      const figures = html.match(/<figure class="kb-diagram"/g) ?? [];
+      expect(figures.length, page.file).toBe(fences);
+      expect((html.match(/<div class="kb-diagram-light"><svg [^>]*role="img" aria-label="[^"]+"/g) ?? []).length).toBe(fences);
+      expect((html.match(/<div class="kb-diagram-dark"><svg [^>]*role="img" aria-label="[^"]+"/g) ?? []).length).toBe(fences);
+      expect(html).not.toMatch(/class="[^"]*\bmermaid\b/);
+      expect(html).not.toContain('```mermaid');
+    }
+  });
+
+  it('no page ships Mermaid JavaScript, and pages with diagrams ship no more JS than pages without', () => {
+    const assets = readdirSync(join(distDir, '_astro')).filter((f) => f.endsWith('.js'));
+    for (const f of assets) {
+      const js = readFileSync(join(distDir, '_astro', f), 'utf8');
+      expect(/mermaid/i.test(f) || js.includes('mermaidAPI'), f).toBe(false);
+    }
+    const scripts = (rel) =>
+      scanHtml(read(distDir, rel))
+        .refs.filter((r) => r.kind === 'asset' && r.url.endsWith('.js'))
+        .map((r) => r.url)
+        .sort();
+    // Expressive Code's copy-button script comes with code blocks, not with diagrams.
+    const codeScript = /\/ec\.[^/]+\.js$/;
+    const notForCode = (rel) => {
+      const list = scripts(rel);
+      const hasCode = /<pre[^>]* data-language=/.test(read(distDir, rel));
+      expect(list.some((s) => codeScript.test(s)), `${rel}: code-block script iff code blocks`).toBe(hasCode);
+      return list.filter((s) => !codeScript.test(s));
+    };
+    const plainPage = content.find((p) => p.slug && !p.source.includes('```mermaid'));
+    const plain = notForCode(`${plainPage.slug}/index.html`);
+    for (const page of withDiagrams) expect(notForCode(`${page.slug}/index.html`), page.file).toEqual(plain);
+  });
+});
+
+describe('search index', () => {
+  const pagefindDir = join(distDir, 'pagefind');
+
+  it('is built, in Chinese', () => {
+    expect(existsSync(join(pagefindDir, 'pagefind.js'))).toBe(true);
+    const entry = JSON.parse(readFileSync(join(pagefindDir, 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    expect(entry.languages['zh-cn'].page_count).toBe(pages.length - 1);
+  });
+
+  it('keeps code-block chrome (frame labels, copy buttons) and diagram SVG text out of the index', () => {
+    const chrome = '终端窗口';
+    expect(pages.some((rel) => read(distDir, rel).includes(chrome)), 'a page with a terminal frame exists').toBe(true);
+    const fragments = readdirSync(join(pagefindDir, 'fragment'));
+    expect(fragments.length).toBeGreaterThan(0);
+    const text = fragments.map((f) => gunzipSync(readFileSync(join(pagefindDir, 'fragment', f))).toString('utf8')).join('\n');
+    expect(text).not.toContain(chrome);
+    expect(text).not.toContain('复制到剪贴板');
+    expect(text).not.toMatch(/mmd-[0-9a-f]{16}/);
+    // …while the commands themselves stay searchable.
+    expect(text).toContain('kubectl');
+  });
+});
+
+describe('team wiki basics', () => {
+  it('doc pages have an edit link to the source file and a last-updated date', () => {
+    const docs = content.filter((p) => p.slug);
+    for (const page of docs) {
+      const html = read(distDir, `${page.slug}/index.html`);
+      const rel = page.file.replace(/\\/g, '/');
+      expect(html, page.file).toMatch(new RegExp(`href="[^"]*/edit/[^"]+/${rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
+    }
+    expect(docs.some((p) => /<time datetime="/.test(read(distDir, `${p.slug}/index.html`)))).toBe(true);
+  });
+});
