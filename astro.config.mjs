@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkQuestions from './src/plugins/remark-questions.mjs';
 import remarkMermaid from './src/plugins/remark-mermaid.mjs';
@@ -24,6 +23,9 @@ const repoUrl =
     ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}`
     : 'https://github.com/k8s-kb/k8s-kb');
 const branch = process.env.REPO_BRANCH || 'main';
+// The tests build small fixture sites from other folders (see src/content.config.ts).
+const contentDir = process.env.KB_CONTENT_DIR ?? './content/docs';
+const sidebarRoot = contentDir.replace(/^\.\//, '').replace(/\/+$/, '');
 
 export default defineConfig({
   site,
@@ -45,6 +47,7 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // Starlight adds @astrojs/mdx (with optimize: true), Expressive Code, Pagefind and the sitemap itself.
     starlight({
       title: 'K8s 中文知识库',
       description: '面向面试准备、线上排障与团队协作的 Kubernetes 与 Docker 中文知识库。',
@@ -61,7 +64,8 @@ export default defineConfig({
       components: {
         Head: './src/components/Head.astro',
       },
-      sidebar: topics.map((t) => ({ label: t.label, items: [{ autogenerate: { directory: t.id } }] })),
+      // Starlight strips only src/content/docs/ from entry paths, so autogenerate names our folders from the root.
+      sidebar: topics.map((t) => ({ label: t.label, items: [{ autogenerate: { directory: `${sidebarRoot}/${t.id}` } }] })),
       expressiveCode: {
         themes: ['github-dark', 'github-light'],
         plugins: [pluginPagefindIgnoreChrome(), pluginPlaceholders()],
@@ -69,8 +73,9 @@ export default defineConfig({
         styleOverrides: { codeFontSize: '0.85rem' },
       },
       pagefind: true,
+      // Starlight's asides (:::note) and heading anchor links run only on folders it knows about.
+      markdown: { processedDirs: [contentDir] },
     }),
-    mdx(),
     kb(),
   ],
 });

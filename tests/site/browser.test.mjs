@@ -81,7 +81,7 @@ describe('every page in the browser', () => {
 describe('diagrams', () => {
   const diagramRoute = routes.find((r) => readFileSync(join(distDir, r, 'index.html'), 'utf8').includes('class="kb-diagram"'));
 
-  it.each(['light', 'dark'])('show the %s variant in the %s theme, with the CJK font and no clipped labels', async (theme) => {
+  it.each(['light', 'dark'])('show the %s variant in that theme, with the CJK font and no clipped labels', async (theme) => {
     expect(diagramRoute).toBeTruthy();
     const { page, context, problems } = await open(diagramRoute, { theme });
     await page.evaluate(() => document.fonts.ready);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { checkLinks, scanHtml } from '../../src/lib/link-check.mjs';
 import { loadContent } from '../../src/lib/content-scan.mjs';
 import { sourceIds } from '../../src/lib/questions.mjs';
+import { topics } from '../../src/topics.mjs';
 import { htmlPages, read } from '../helpers/site.mjs';
 
 const distDir = inject('distDir');
@@ -28,6 +29,17 @@ describe('built site under the GitHub Pages base path', () => {
     expect(r.errors).toEqual([]);
     expect(r.pages).toBe(pages.length);
     expect(r.links).toBeGreaterThan(pages.length * 10);
+  });
+
+  it('the sidebar lists every page, grouped by topic in study order', () => {
+    const html = read(distDir, 'architecture/index.html');
+    const start = html.indexOf('sidebar-content');
+    const sidebar = html.slice(start, html.indexOf('</sl-sidebar-state-persist>', start));
+    const hrefs = [...sidebar.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
+    const expected = content.filter((p) => p.slug).map((p) => `${base}/${p.slug}/`);
+    expect([...hrefs].sort()).toEqual([...expected].sort());
+    const labels = [...sidebar.matchAll(/<span class="large[^"]*">([^<]+)<\/span>/g)].map((m) => m[1]);
+    expect(labels).toEqual(topics.map((t) => t.label));
   });
 
   it('the 404 page loads its styles and scripts from the base path', () => {

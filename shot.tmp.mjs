@@ -1,0 +1,12 @@
+import { launchChromium } from '/work/main/src/lib/chromium.mjs';
+import { serveDist } from '/work/main/tests/helpers/server.mjs';
+const [,, path, out, width = '1280', theme = 'light', full = '1'] = process.argv;
+const s = await serveDist('/work/main/.test-dist/site', '/k8s-kb');
+const b = await launchChromium();
+const ctx = await b.newContext({ viewport: { width: Number(width), height: 900 } });
+await ctx.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+const p = await ctx.newPage();
+await p.goto(new URL(path, s.url).href, { waitUntil: 'networkidle' });
+await p.evaluate(() => document.fonts.ready);
+await p.screenshot({ path: out, fullPage: full === '1' });
+await b.close(); await s.close();
