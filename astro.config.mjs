@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkQuestions from './src/plugins/remark-questions.mjs';
 import remarkMermaid from './src/plugins/remark-mermaid.mjs';
@@ -47,7 +48,7 @@ export default defineConfig({
     }),
   },
   integrations: [
-    // Starlight adds @astrojs/mdx (with optimize: true), Expressive Code, Pagefind and the sitemap itself.
+    // Starlight adds Expressive Code, Pagefind and the sitemap itself.
     starlight({
       title: 'K8s 中文知识库',
       description: '面向面试准备、线上排障与团队协作的 Kubernetes 与 Docker 中文知识库。',
@@ -76,6 +77,9 @@ export default defineConfig({
       // Starlight's asides (:::note) and heading anchor links run only on folders it knows about.
       markdown: { processedDirs: [contentDir] },
     }),
+    // Listed explicitly so Starlight does not add it with `optimize: true`, which turns the <style> of
+    // inline diagram SVGs into a literal `set:html` attribute (unstyled, black diagrams).
+    mdx(),
     kb(),
   ],
 });

@@ -101,7 +101,10 @@ describe('diagrams', () => {
         const l = label.getBBox();
         if (l.width > s.width + 1) clipped.push(`${label.textContent}: ${l.width.toFixed(1)} > ${s.width.toFixed(1)}`);
       }
+      const shape = shown.querySelector('g.node rect, g.node polygon, rect.actor');
       return {
+        shapeFill: shape ? getComputedStyle(shape).fill : null,
+        textFill: getComputedStyle(shown.querySelector('text')).fill,
         theme: document.documentElement.dataset.theme,
         width: box.width,
         height: box.height,
@@ -113,6 +116,13 @@ describe('diagrams', () => {
       };
     }, theme);
     expect(state.theme).toBe(theme);
+    // Styled by mermaid's theme: shapes are not the default black fill, text contrasts with the page.
+    expect(state.shapeFill).toMatch(/^rgb/);
+    expect(state.shapeFill).not.toBe('rgb(0, 0, 0)');
+    const [r, g, b] = state.textFill.match(/\d+/g).map(Number);
+    const luminance = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+    if (theme === 'dark') expect(luminance).toBeGreaterThan(0.5);
+    else expect(luminance).toBeLessThan(0.5);
     expect(state.width).toBeGreaterThan(100);
     expect(state.height).toBeGreaterThan(50);
     expect(state.hiddenDisplay).toBe('none');
