@@ -13,7 +13,7 @@ const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
 const fontVersion = require('@fontsource/noto-sans-sc/package.json').version;
 
 /** Bump when the options below change, so cached SVGs are re-rendered. */
-const RENDERER_VERSION = 3;
+const RENDERER_VERSION = 4;
 export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
 export const THEMES = /** @type {const} */ (['light', 'dark']);
 const MERMAID_THEME = { light: 'default', dark: 'dark' };
@@ -29,8 +29,9 @@ function mermaidConfig(theme) {
     fontFamily: FONT_FAMILY,
     themeVariables: { fontFamily: FONT_FAMILY },
     htmlLabels: false,
-    flowchart: { htmlLabels: false, useMaxWidth: true },
-    sequence: { useMaxWidth: true },
+    // Compact layouts: diagrams are read in a ~45rem column, so width costs legibility.
+    flowchart: { htmlLabels: false, useMaxWidth: true, nodeSpacing: 30, rankSpacing: 40, padding: 10, wrappingWidth: 240 },
+    sequence: { useMaxWidth: true, wrap: true, width: 120, actorMargin: 30, messageMargin: 28, boxMargin: 6, noteMargin: 8 },
     state: { useMaxWidth: true },
   };
 }

@@ -22,11 +22,21 @@ export function accessibleSvg(svg, title) {
   });
 }
 
+/** The diagram's natural width in CSS pixels, from its viewBox. */
+export function svgWidth(svg) {
+  const m = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"/.exec(svg);
+  return m ? Math.round(Number(m[1])) : undefined;
+}
+
 export function figureHtml({ svgs, hash, title }) {
   const variants = Object.entries(svgs)
     .map(([theme, svg]) => `<div class="kb-diagram-${theme}">${accessibleSvg(svg, title)}</div>`)
     .join('');
-  return `<figure class="kb-diagram" data-diagram="${hash}" data-pagefind-ignore>${variants}<figcaption>${escapeHtml(title)}</figcaption></figure>`;
+  // Wide diagrams shrink to the column, but never below 75% of their size: past that, labels get too small
+  // to read, and the figure scrolls sideways instead (focusable, so keyboards can scroll it too).
+  const width = svgWidth(Object.values(svgs)[0]);
+  const style = width ? ` style="--kb-diagram-width:${width}px"` : '';
+  return `<figure class="kb-diagram" data-diagram="${hash}" data-pagefind-ignore><div class="kb-diagram-scroll" tabindex="0" role="group" aria-label="${escapeHtml(title)}（可横向滚动）"${style}>${variants}</div><figcaption>${escapeHtml(title)}</figcaption></figure>`;
 }
 
 export default function remarkMermaid() {
