@@ -9,6 +9,7 @@ import rehypeBaseLinks from './src/plugins/rehype-base-links.mjs';
 import rehypeTables from './src/plugins/rehype-tables.mjs';
 import { pluginPagefindIgnoreChrome, pluginPlaceholders } from './src/plugins/expressive-code.mjs';
 import kb from './src/integrations/kb.mjs';
+import viteDiagramFont from './src/plugins/vite-diagram-font.mjs';
 import { topics } from './src/topics.mjs';
 
 // GitHub Pages defaults: https://<owner>.github.io/<repo>/ from GITHUB_REPOSITORY (set in Actions);
@@ -35,6 +36,7 @@ export default defineConfig({
   // Fixture builds in the tests use their own cache, so their content never mixes with the real site's.
   ...(process.env.KB_CACHE_DIR ? { cacheDir: process.env.KB_CACHE_DIR } : {}),
   vite: {
+    plugins: [viteDiagramFont({ contentDir })],
     build: {
       // Never inline font subsets into CSS: the browser fetches only the unicode ranges a page uses.
       assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),

@@ -62,6 +62,7 @@ const pages = htmlPages(outDir).map((rel) => {
   return {
     page: routeOf(rel) || '/',
     diagrams: (html.match(/class="kb-diagram"/g) ?? []).length,
+    code: /<pre[^>]* data-language=/.test(html),
     html: Buffer.byteLength(html),
     htmlGzip: gzipSync(html).length,
     jsRaw: sum(js, 'raw') + Buffer.byteLength(inline),
@@ -115,15 +116,16 @@ if (args.json) {
   log(`\nCold build: median ${median(cold).toFixed(2)} s of ${cold.map((s) => s.toFixed(2)).join(', ')}; warm rebuild ${warm.toFixed(2)} s`);
   log(`${result.pages} pages, ${result.diagrams} diagrams\n`);
   const pad = (s, n) => String(s).padStart(n);
-  log(`${'page'.padEnd(34)}${pad('diagr', 6)}${pad('HTML', 11)}${pad('JS raw', 11)}${pad('JS gzip', 11)}${pad('CSS raw', 11)}${pad('CSS gzip', 11)}`);
+  log(`${'page'.padEnd(34)}${pad('diagr', 6)}${pad('HTML', 11)}${pad('HTML gz', 11)}${pad('JS raw', 11)}${pad('JS gzip', 11)}${pad('CSS raw', 11)}${pad('CSS gzip', 11)}`);
   for (const p of pages) {
-    log(`${p.page.padEnd(34)}${pad(p.diagrams, 6)}${pad(kb(p.html), 11)}${pad(kb(p.jsRaw), 11)}${pad(kb(p.jsGzip), 11)}${pad(kb(p.cssRaw), 11)}${pad(kb(p.cssGzip), 11)}`);
+    log(`${p.page.padEnd(34)}${pad(p.diagrams, 6)}${pad(kb(p.html), 11)}${pad(kb(p.htmlGzip), 11)}${pad(kb(p.jsRaw), 11)}${pad(kb(p.jsGzip), 11)}${pad(kb(p.cssRaw), 11)}${pad(kb(p.cssGzip), 11)}`);
   }
-  const docs = pages.filter((p) => p.page !== '404.html');
-  const withD = docs.filter((p) => p.diagrams);
-  const without = docs.filter((p) => !p.diagrams);
-  const maxJs = (xs) => Math.max(0, ...xs.map((p) => p.jsGzip));
-  log(`\nJS gzip, max on pages with diagrams: ${kb(maxJs(withD))}; without: ${kb(maxJs(without))}`);
+  const docs = pages.filter((p) => p.page !== '404.html' && p.page !== '/');
+  const maxJs = (xs) => (xs.length ? kb(Math.max(...xs.map((p) => p.jsGzip))) : 'n/a');
+  for (const code of [false, true]) {
+    const group = docs.filter((p) => p.code === code);
+    log(`JS gzip on doc pages ${code ? 'with' : 'without'} code blocks: max ${maxJs(group.filter((p) => p.diagrams))} with diagrams, ${maxJs(group.filter((p) => !p.diagrams))} without`);
+  }
   log(`Search "${args.query}": ${pagefindRequests} requests, ${kb(pagefindBytes)} from /pagefind/, first result after ${Math.round(firstResultMs)} ms (${resultCount} results)`);
   log(`\nFull results: .bench/results.json`);
 }
