@@ -3,8 +3,10 @@
 //   warm rebuild: the same build again with caches kept
 //   per page: HTML bytes, JS bytes (external + inline, raw and gzip), CSS bytes (raw and gzip)
 //   search: bytes fetched from /pagefind/ and time to first result for a first query in Chromium
-// Options: --runs N (cold builds, default 3), --query "…" (default 控制平面), --json (machine-readable only)
+// Options: --runs N (cold builds, default 3), --query "…" (default 控制平面), --json (machine-readable only),
+//          --synthetic N: also build a generated site of N/2 pages with N diagrams (a scale check)
 import { rmSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -15,7 +17,12 @@ import { scanHtml } from '../src/lib/link-check.mjs';
 import { launchChromium } from '../src/lib/chromium.mjs';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, query: { type: 'string', default: '控制平面' }, json: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    query: { type: 'string', default: '控制平面' },
+    json: { type: 'boolean', default: false },
+    synthetic: { type: 'string', default: '0' },
+  },
 });
 const BASE = '/k8s-kb';
 const work = join(ROOT, '.bench');
@@ -41,6 +48,32 @@ for (let i = 0; i < Number(args.runs); i++) {
   cold.push(await build(`cold #${i + 1}`));
 }
 const warm = await build('warm rebuild');
+
+// Scale check: a generated site with many diagrams (each one distinct, so nothing comes from the cache).
+let synthetic;
+if (Number(args.synthetic) > 0) {
+  const n = Number(args.synthetic);
+  const dir = join(work, 'synthetic');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'architecture'), { recursive: true });
+  writeFileSync(join(dir, 'index.mdx'), '---\ntitle: 合成站点\ndescription: 用于测量构建规模的合成站点首页。\n---\n\n首页。\n');
+  for (let p = 1; p <= Math.ceil(n / 2); p++) {
+    const fence = '```';
+    writeFileSync(
+      join(dir, 'architecture', `p${p}.mdx`),
+      `---\ntitle: 合成页面 ${p}\ndescription: 用于测量构建规模的合成页面 ${p}。\n---\n\n## 第 ${p} 页的问题 <Q id="synthetic-${p}" added />\n\n正文。\n\n` +
+        `${fence}mermaid title="合成流程图 ${p}"\nflowchart TB\n  A["kube-apiserver ${p}"] --> B[("etcd")]\n  A --> C["调度器"]\n  C --> D["kubelet 节点 ${p}"]\n  D --> E["容器运行时"]\n${fence}\n\n` +
+        (2 * p <= n ? `${fence}mermaid title="合成时序图 ${p}"\nsequenceDiagram\n  participant U as kubectl\n  participant A as kube-apiserver\n  participant K as kubelet\n  U->>A: 创建 Pod ${p}\n  A->>K: watch 事件\n  K-->>A: 上报状态 ${p}\n${fence}\n\n` : '') +
+        `${fence}bash\nkubectl get pods -n <ns> -o wide\n${fence}\n`,
+    );
+  }
+  const opts = { outDir: join(work, 'synthetic-dist'), base: BASE, contentDir: `./${relative(ROOT, dir)}`, cacheDir: join(work, 'synthetic-cache'), env: { KB_MERMAID_CACHE: join(work, 'synthetic-mermaid') } };
+  const coldRun = await astroBuild(opts);
+  const warmRun = await astroBuild(opts);
+  if (coldRun.code || warmRun.code) throw new Error(`synthetic build failed:\n${(coldRun.code ? coldRun : warmRun).output.slice(-3000)}`);
+  synthetic = { diagrams: n, pages: Math.ceil(n / 2) + 1, coldSeconds: coldRun.seconds, warmSeconds: warmRun.seconds };
+  log(`  synthetic site, ${n} diagrams on ${synthetic.pages} pages: cold ${coldRun.seconds.toFixed(2)} s, warm ${warmRun.seconds.toFixed(2)} s`);
+}
 
 // Page weight.
 const fileBytes = new Map();
@@ -103,7 +136,7 @@ const result = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   pages: pages.length,
   diagrams: pages.reduce((n, p) => n + p.diagrams, 0),
-  build: { coldMedianSeconds: median(cold), coldRuns: cold, warmSeconds: warm },
+  build: { coldMedianSeconds: median(cold), coldRuns: cold, warmSeconds: warm, synthetic },
   perPage: pages,
   search: { query: args.query, requests: pagefindRequests, bytes: pagefindBytes, firstResultMs: Math.round(firstResultMs), results: resultCount },
 };
