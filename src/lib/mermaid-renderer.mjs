@@ -12,8 +12,8 @@ const mermaidVersion = require('mermaid/package.json').version;
 const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
 const fontVersion = require('@fontsource/noto-sans-sc/package.json').version;
 
-/** Bump when the options below change, so cached SVGs are re-rendered. */
-const RENDERER_VERSION = 4;
+/** Bump when the rendering code changes; option changes are part of the cache key by themselves. */
+const RENDERER_VERSION = 5;
 export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
 export const THEMES = /** @type {const} */ (['light', 'dark']);
 const MERMAID_THEME = { light: 'default', dark: 'dark' };
@@ -38,7 +38,7 @@ function mermaidConfig(theme) {
 
 export function diagramHash(code) {
   return createHash('sha256')
-    .update(JSON.stringify({ code, mermaidVersion, fontVersion, RENDERER_VERSION }))
+    .update(JSON.stringify({ code, mermaidVersion, fontVersion, RENDERER_VERSION, config: THEMES.map(mermaidConfig) }))
     .digest('hex')
     .slice(0, 16);
 }

@@ -28,15 +28,28 @@ export function svgWidth(svg) {
   return m ? Math.round(Number(m[1])) : undefined;
 }
 
+/** Diagrams wider than this (CSS px) get a "放大查看" link: in the column they shrink below a legible size. */
+export const ZOOM_WIDTH = 640;
+
 export function figureHtml({ svgs, hash, title }) {
   const variants = Object.entries(svgs)
     .map(([theme, svg]) => `<div class="kb-diagram-${theme}">${accessibleSvg(svg, title)}</div>`)
     .join('');
-  // Wide diagrams shrink to the column, but never below 75% of their size: past that, labels get too small
-  // to read, and the figure scrolls sideways instead (focusable, so keyboards can scroll it too).
   const width = svgWidth(Object.values(svgs)[0]);
+  const id = `diagram-${hash}`;
+  // A wide diagram fits the column and offers a full-size view without JavaScript: the link targets the
+  // figure (CSS :target shows it full screen at its natural width); "关闭" targets a marker just before it.
+  const zoom =
+    width > ZOOM_WIDTH
+      ? ` <a class="kb-diagram-zoom" href="#${id}">放大查看</a><a class="kb-diagram-close" href="#${id}-back">关闭</a>`
+      : '';
   const style = width ? ` style="--kb-diagram-width:${width}px"` : '';
-  return `<figure class="kb-diagram" data-diagram="${hash}" data-pagefind-ignore><div class="kb-diagram-scroll" tabindex="0" role="group" aria-label="${escapeHtml(title)}（可横向滚动）"${style}>${variants}</div><figcaption>${escapeHtml(title)}</figcaption></figure>`;
+  return (
+    `<span id="${id}-back" class="kb-diagram-back"></span>` +
+    `<figure class="kb-diagram" id="${id}" data-diagram="${hash}" data-pagefind-ignore${style}>` +
+    `<div class="kb-diagram-scroll">${variants}</div>` +
+    `<figcaption><span>${escapeHtml(title)}</span>${zoom}</figcaption></figure>`
+  );
 }
 
 export default function remarkMermaid() {

@@ -132,6 +132,29 @@ describe('diagrams', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('a wide diagram opens full size with "放大查看" and closes again, without JavaScript', async () => {
+    const route = routes.find((r) => readFileSync(join(distDir, r, 'index.html'), 'utf8').includes('class="kb-diagram-zoom"'));
+    expect(route).toBeTruthy();
+    const { page, context, problems } = await open(route, { width: 1280, height: 900 });
+    const figure = page.locator('figure.kb-diagram:has(.kb-diagram-zoom)').first();
+    const natural = await figure.evaluate((f) => parseFloat(getComputedStyle(f).getPropertyValue('--kb-diagram-width')));
+    const inColumn = await figure.locator('.kb-diagram-light svg').evaluate((svg) => svg.getBoundingClientRect().width);
+    expect(inColumn).toBeLessThan(natural);
+    await figure.locator('.kb-diagram-zoom').click();
+    const zoomed = await figure.evaluate((f) => ({
+      position: getComputedStyle(f).position,
+      width: f.querySelector('.kb-diagram-light svg').getBoundingClientRect().width,
+      box: f.getBoundingClientRect().toJSON(),
+    }));
+    expect(zoomed.position).toBe('fixed');
+    expect(Math.round(zoomed.width)).toBe(Math.round(natural));
+    expect(zoomed.box.width).toBe(1280);
+    await figure.locator('.kb-diagram-close').click();
+    expect(await figure.evaluate((f) => getComputedStyle(f).position)).toBe('static');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('search', () => {
