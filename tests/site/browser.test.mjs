@@ -49,7 +49,7 @@ describe('every page in the browser', () => {
     await context.close();
   });
 
-  it.each(routes)('/%s has no serious or critical axe violations (light and dark)', async (route) => {
+  it.each([...routes, '404.html'])('/%s has no serious or critical axe violations (light and dark)', async (route) => {
     for (const theme of ['light', 'dark']) {
       const { page, context } = await open(route, { theme });
       await page.addScriptTag({ content: axeSource });

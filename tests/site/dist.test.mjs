@@ -13,13 +13,13 @@ const distDir = inject('distDir');
 const base = inject('base');
 const pages = htmlPages(distDir);
 const content = loadContent();
+// Pages inside a topic folder (the home page and the 404 page live at the root).
+const topicPages = content.filter((p) => topics.some((t) => t.id === p.topic));
+const builtFile = (page) => (page.slug === '404' ? '404.html' : page.slug ? `${page.slug}/index.html` : 'index.html');
 
 describe('built site under the GitHub Pages base path', () => {
   it('builds every content page and the 404 page, all in zh-CN', () => {
-    for (const page of content) {
-      const rel = page.slug ? `${page.slug}/index.html` : 'index.html';
-      expect(pages, `missing ${rel} for ${page.file}`).toContain(rel);
-    }
+    for (const page of content) expect(pages, `missing ${builtFile(page)} for ${page.file}`).toContain(builtFile(page));
     expect(pages).toContain('404.html');
     for (const rel of pages) expect(read(distDir, rel), rel).toMatch(/<html[^>]* lang="zh-CN"/);
   });
@@ -36,10 +36,20 @@ describe('built site under the GitHub Pages base path', () => {
     const start = html.indexOf('sidebar-content');
     const sidebar = html.slice(start, html.indexOf('</sl-sidebar-state-persist>', start));
     const hrefs = [...sidebar.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]);
-    const expected = content.filter((p) => p.slug).map((p) => `${base}/${p.slug}/`);
+    const expected = topicPages.map((p) => `${base}/${p.slug}/`);
     expect([...hrefs].sort()).toEqual([...expected].sort());
     const labels = [...sidebar.matchAll(/<span class="large[^"]*">([^<]+)<\/span>/g)].map((m) => m[1]);
     expect(labels).toEqual(topics.map((t) => t.label));
+  });
+
+  it('every topic overview links every question of its topic', () => {
+    const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
+    for (const topic of topics) {
+      const { refs } = scanHtml(read(distDir, `${topic.id}/index.html`));
+      const links = new Set(refs.filter((r) => r.kind === 'link').map((r) => r.url));
+      const missing = registry.filter((q) => q.topic === topic.id && !links.has(q.url)).map((q) => q.url);
+      expect(missing, `${topic.id}/index.mdx`).toEqual([]);
+    }
   });
 
   it('the 404 page loads its styles and scripts from the base path', () => {
@@ -125,7 +135,7 @@ describe('diagrams are rendered at build time', () => {
       expect(list.some((s) => codeScript.test(s)), `${rel}: code-block script iff code blocks`).toBe(hasCode);
       return list.filter((s) => !codeScript.test(s));
     };
-    const plainPage = content.find((p) => p.slug && !p.source.includes('```mermaid'));
+    const plainPage = topicPages.find((p) => !p.source.includes('```mermaid'));
     const plain = notForCode(`${plainPage.slug}/index.html`);
     for (const page of withDiagrams) expect(notForCode(`${page.slug}/index.html`), page.file).toEqual(plain);
   });
@@ -157,7 +167,7 @@ describe('search index', () => {
 
 describe('team wiki basics', () => {
   it('doc pages have an edit link to the source file and a last-updated date', () => {
-    const docs = content.filter((p) => p.slug);
+    const docs = topicPages;
     for (const page of docs) {
       const html = read(distDir, `${page.slug}/index.html`);
       const rel = page.file.replace(/\\/g, '/');
