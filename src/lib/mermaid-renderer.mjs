@@ -31,7 +31,8 @@ function mermaidConfig(theme) {
     htmlLabels: false,
     // Compact layouts: diagrams are read in a ~45rem column, so width costs legibility.
     flowchart: { htmlLabels: false, useMaxWidth: true, nodeSpacing: 30, rankSpacing: 40, padding: 10, wrappingWidth: 240 },
-    sequence: { useMaxWidth: true, wrap: true, width: 120, actorMargin: 30, messageMargin: 28, boxMargin: 6, noteMargin: 8 },
+    // No automatic wrapping in sequence diagrams: it hyphenates mid-word ("kube-apiserve-r"); authors break lines with <br/>.
+    sequence: { useMaxWidth: true, actorMargin: 30, messageMargin: 28, boxMargin: 6, noteMargin: 8 },
     state: { useMaxWidth: true },
   };
 }
