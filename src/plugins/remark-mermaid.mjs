@@ -59,6 +59,7 @@ export default function remarkMermaid() {
       if (node.lang === 'mermaid') fences.push({ node, index, parent });
     });
     if (!fences.length) return;
+    const seen = new Map(); // the same diagram twice on a page still needs unique element ids
     await Promise.all(
       fences.map(async ({ node, index, parent }) => {
         const line = node.position?.start.line;
@@ -76,7 +77,13 @@ export default function remarkMermaid() {
             fileLine,
           );
         }
-        parent.children[index] = { type: 'html', value: figureHtml({ svgs: result.svgs, hash: result.hash, title }) };
+        const n = (seen.get(result.hash) ?? 0) + 1;
+        seen.set(result.hash, n);
+        const hash = n === 1 ? result.hash : `${result.hash}x${n}`;
+        const svgs = Object.fromEntries(
+          Object.entries(result.svgs).map(([theme, svg]) => [theme, svg.replaceAll(`mmd-${result.hash}-`, `mmd-${hash}-`)]),
+        );
+        parent.children[index] = { type: 'html', value: figureHtml({ svgs, hash, title }) };
       }),
     );
     file.data.astro ??= {};

@@ -1,6 +1,6 @@
 // Bad input stops the build with a message that names the file and what is wrong.
 import { describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild, ROOT } from '../helpers/build.mjs';
 
@@ -21,6 +21,11 @@ describe('bad input stops the build', () => {
     const r = await buildFixture('ok');
     expect(r.output).toContain('Complete!');
     expect(r.code).toBe(0);
+    // The fixture repeats one diagram: every element id on the page must still be unique.
+    const html = readFileSync(join(ROOT, '.test-dist', 'fixture-ok', 'dist', 'architecture', 'components', 'index.html'), 'utf8');
+    expect((html.match(/<figure class="kb-diagram"/g) ?? []).length).toBe(2);
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it('broken frontmatter: names the file and the fields', async () => {

@@ -110,7 +110,7 @@ describe('diagrams are rendered at build time', () => {
       expect((html.match(/<div class="kb-diagram-dark"><svg [^>]*role="img" aria-label="[^"]+"/g) ?? []).length).toBe(fences);
       expect(html).not.toMatch(/class="[^"]*\bmermaid\b/);
       // Each SVG keeps its own scoped stylesheet (an empty or attribute-only <style> draws black shapes).
-      expect((html.match(/<style>#mmd-[0-9a-f]{16}-(light|dark)\{/g) ?? []).length).toBe(fences * 2);
+      expect((html.match(/<style>#mmd-[0-9a-f]{16}(x\d+)?-(light|dark)\{/g) ?? []).length).toBe(fences * 2);
       expect(html).not.toContain('set:html');
       expect(html).not.toContain('```mermaid');
     }
