@@ -46,7 +46,8 @@ export function figureHtml({ svgs, hash, title }) {
   const style = width ? ` style="--kb-diagram-width:${width}px"` : '';
   return (
     `<span id="${id}-back" class="kb-diagram-back"></span>` +
-    `<figure class="kb-diagram" id="${id}" data-diagram="${hash}" data-pagefind-ignore${style}>` +
+    // tabindex=-1: when opened full size (the fragment target) the figure takes focus, so arrow keys scroll it.
+    `<figure class="kb-diagram" id="${id}" tabindex="-1" data-diagram="${hash}" data-pagefind-ignore${style}>` +
     `<div class="kb-diagram-scroll">${variants}</div>` +
     `<figcaption><span>${escapeHtml(title)}</span>${zoom}</figcaption></figure>`
   );

@@ -150,6 +150,8 @@ describe('diagrams', () => {
     expect(zoomed.position).toBe('fixed');
     expect(Math.round(zoomed.width)).toBe(Math.round(natural));
     expect(zoomed.box.width).toBe(1280);
+    // Keyboard users can scroll the full-size view: it has focus after the jump.
+    expect(await figure.evaluate((f) => document.activeElement === f)).toBe(true);
     await figure.locator('.kb-diagram-close').click();
     expect(await figure.evaluate((f) => getComputedStyle(f).position)).toBe('static');
     expect(problems).toEqual([]);
