@@ -7,8 +7,11 @@ import { withBase } from './plugins/rehype-base-links.mjs';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;
-  for (const action of route.entry?.data.hero?.actions ?? []) {
-    action.link = withBase(action.link, import.meta.env.BASE_URL);
+  const hero = route.entry?.data.hero;
+  if (hero?.actions?.length) {
+    // Copy instead of mutating: the collection entry is cached and reused across requests in `astro dev`.
+    const actions = hero.actions.map((a) => ({ ...a, link: withBase(a.link, import.meta.env.BASE_URL) }));
+    route.entry = { ...route.entry, data: { ...route.entry.data, hero: { ...hero, actions } } };
   }
   const file = route.entry?.filePath;
   if (!file || route.entry.data.lastUpdated === false) return;
