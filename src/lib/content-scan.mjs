@@ -1,7 +1,7 @@
 // Reads content/docs/**/*.mdx as syntax trees (the same MDX grammar the build uses), for the coverage
 // script and the content tests. The build itself does not use this module.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -14,18 +14,17 @@ export const CONTENT_DIR = 'content/docs';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.mdx?$/.test(name) && !name.startsWith('_')) out.push(p);
-  }
-  return out;
+/** Content files under `dir`, sorted; names starting with _ (templates) are not pages. */
+export function contentFiles(dir) {
+  return readdirSync(dir, { recursive: true })
+    .filter((rel) => /\.mdx?$/.test(rel) && !basename(rel).startsWith('_'))
+    .sort()
+    .map((rel) => join(dir, rel));
 }
 
 /** @returns {Array<{ file: string, slug: string, topic: string, source: string, tree: any, frontmatter: any, questions: any[] }>} */
 export function loadContent(dir = CONTENT_DIR) {
-  return walk(dir).map((file) => {
+  return contentFiles(dir).map((file) => {
     const source = readFileSync(file, 'utf8');
     const tree = parser.parse(source);
     const yamlNode = tree.children.find((n) => n.type === 'yaml');

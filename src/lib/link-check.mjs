@@ -1,16 +1,7 @@
 // Checks every internal link, anchor and asset reference of a built site under its base path.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
-
-function walk(dir, out = []) {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
 
 /** Reads ids and references out of one HTML file. */
 export function scanHtml(html) {
@@ -44,12 +35,10 @@ export function scanHtml(html) {
  */
 export function checkLinks(distDir, { base = '/', site } = {}) {
   const b = base.replace(/\/+$/, '');
-  const files = walk(distDir);
-  const htmlFiles = files.filter((f) => f.endsWith('.html'));
   const pages = new Map();
-  for (const file of htmlFiles) {
-    const rel = relative(distDir, file).split(sep).join('/');
-    pages.set(rel, scanHtml(readFileSync(file, 'utf8')));
+  for (const entry of readdirSync(distDir, { recursive: true })) {
+    if (!entry.endsWith('.html')) continue;
+    pages.set(entry.split(sep).join('/'), scanHtml(readFileSync(join(distDir, entry), 'utf8')));
   }
   const siteOrigin = site ? new URL(site).origin : null;
   const errors = [];

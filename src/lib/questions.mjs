@@ -1,13 +1,14 @@
 // The question model shared by the remark plugin (build), the coverage script and the tests.
 //
 // A question is a heading that carries a <Q> marker:
-//   ## kube-proxy 有哪几种模式？ <Q id="kube-proxy-modes" seeds="kube-proxy-modes kube-proxy-iptables-vs-ipvs" />
-//   ## 如何设计控制平面高可用？ <Q id="control-plane-ha" added />
+//   ## kube-proxy 有哪几种模式？ <Q id="kube-proxy-modes" seeds="kube-proxy-principle-modes kube-proxy-modes-principle" />
+//   ## 节点心跳是如何实现的？ <Q id="node-lease-heartbeat" added />
 // `id` becomes the heading's anchor; `seeds` lists the ids of data/source-questions.json it answers;
 // `added` marks a question the sources do not ask.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { visit, SKIP } from 'unist-util-visit';
+import { ContentError } from './content-error.mjs';
 
 const sourceFile = fileURLToPath(new URL('../../data/source-questions.json', import.meta.url));
 /** @type {Array<{id: string, topic: string, question: string, answered: boolean, duplicates: string[]}>} */
@@ -16,8 +17,6 @@ export const sourceIds = new Set(sourceQuestions.map((q) => q.id));
 
 export const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export { ContentError, displayPath } from './content-error.mjs';
-import { ContentError, displayPath } from './content-error.mjs';
 
 function plainText(node) {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;

@@ -2,8 +2,9 @@
 import { definePlugin, InlineStyleAnnotation } from '@expressive-code/core';
 import { visit } from 'unist-util-visit';
 
-export const PLACEHOLDER = /<[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*>/g;
-const SHELL_LANGS = new Set(['bash', 'sh', 'shell', 'shellscript', 'zsh', 'console', 'yaml', 'yml', 'ini', 'text', 'txt', 'json', 'go']);
+const PLACEHOLDER = /<[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*>/g;
+// Languages whose blocks are commands, manifests or output, where <name> is a placeholder to fill in.
+const PLACEHOLDER_LANGS = new Set(['bash', 'sh', 'shell', 'shellscript', 'zsh', 'console', 'yaml', 'yml', 'ini', 'text', 'txt', 'json', 'go']);
 
 export function pluginPagefindIgnoreChrome() {
   return definePlugin({
@@ -27,7 +28,7 @@ export function pluginPlaceholders() {
     baseStyles: `.kb-placeholder { font-style: italic; }`,
     hooks: {
       preprocessCode: ({ codeBlock }) => {
-        if (!SHELL_LANGS.has(codeBlock.language)) return;
+        if (!PLACEHOLDER_LANGS.has(codeBlock.language)) return;
         for (const line of codeBlock.getLines()) {
           for (const m of line.text.matchAll(PLACEHOLDER)) {
             line.addAnnotation(

@@ -48,7 +48,7 @@ export function figureHtml({ svgs, hash, title }) {
     `<span id="${id}-back" class="kb-diagram-back"></span>` +
     // tabindex=-1: when opened full size (the fragment target) the figure takes focus, so arrow keys scroll it.
     `<figure class="kb-diagram" id="${id}" tabindex="-1" data-diagram="${hash}" data-pagefind-ignore${style}>` +
-    `<div class="kb-diagram-scroll">${variants}</div>` +
+    variants +
     `<figcaption><span>${escapeHtml(title)}</span>${zoom}</figcaption></figure>`
   );
 }

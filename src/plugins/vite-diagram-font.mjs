@@ -1,25 +1,16 @@
 // The diagram font's stylesheet has ~100 @font-face rules (one per unicode-range subset of Noto Sans SC).
 // Readers only need the subsets that the site's diagrams use: keep those rules, drop the rest and the
 // WOFF fallbacks (every browser we support reads WOFF2). The font files of dropped rules are never emitted.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FONT_CSS = /@fontsource\/noto-sans-sc\/400\.css(\?.*)?$/;
 
-function mdxFiles(dir, out = []) {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) mdxFiles(p, out);
-    else if (/\.mdx?$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
 /** Code points used inside ```mermaid fences under `dir`. */
 export function diagramCodePoints(dir) {
   const points = new Set();
-  for (const file of mdxFiles(dir)) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/^```mermaid[^\n]*\n([\s\S]*?)^```/gm)) {
+  for (const rel of readdirSync(dir, { recursive: true }).filter((f) => /\.mdx?$/.test(f))) {
+    for (const m of readFileSync(join(dir, rel), 'utf8').matchAll(/^```mermaid[^\n]*\n([\s\S]*?)^```/gm)) {
       for (const ch of m[1]) points.add(ch.codePointAt(0));
     }
   }

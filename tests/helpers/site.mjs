@@ -1,19 +1,12 @@
 // Helpers for tests on the built site.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 
 export function htmlPages(distDir) {
-  const out = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(p);
-      } else if (name.endsWith('.html')) out.push(relative(distDir, p).split(sep).join('/'));
-    }
-  };
-  walk(distDir);
-  return out.sort();
+  return readdirSync(distDir, { recursive: true })
+    .map((rel) => rel.split(sep).join('/'))
+    .filter((rel) => rel.endsWith('.html') && !/^(pagefind|_astro)\//.test(rel))
+    .sort();
 }
 
 /** URL path of a built page, relative to the site root (e.g. "architecture/components/"). */
