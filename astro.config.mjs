@@ -44,7 +44,10 @@ export default defineConfig({
   },
   markdown: {
     // Astro 7's default processor does not run remark/rehype plugins; the diagram, question and link steps need them.
+    // No smart punctuation: it turns `--flag` into an en dash and quotes after Chinese characters into closing quotes.
+    // Chinese prose uses “ ” directly (a content test checks it).
     processor: unified({
+      smartypants: false,
       remarkPlugins: [remarkQuestions, remarkMermaid],
       rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables],
     }),

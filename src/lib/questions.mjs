@@ -91,7 +91,7 @@ export function extractQuestions(tree, file, { mutate = false } = {}) {
       const last = node.children.at(-1);
       if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
       node.data ??= {};
-      node.data.hProperties = { ...node.data.hProperties, id, 'data-question': '' };
+      node.data.hProperties = { ...node.data.hProperties, id, 'data-question': '', 'data-pagefind-weight': '10' };
     }
     return SKIP;
   });

@@ -59,6 +59,18 @@ describe('content/docs', () => {
     expect(problems).toEqual([]);
   });
 
+  it('Chinese prose quotes with “ ” rather than ASCII double quotes (the site does not convert them)', () => {
+    const problems = [];
+    for (const page of pages) {
+      visit(page.tree, 'text', (node) => {
+        if (node.value.includes('"') && /\p{Script=Han}/u.test(node.value)) {
+          problems.push(`${where(page, node)}: ASCII " in Chinese text, use “…”: ${node.value.slice(0, 60)}`);
+        }
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('answers are in our own words: no paragraph repeats 20+ characters of the source documents', () => {
     const copied = [];
     for (const page of pages) {
