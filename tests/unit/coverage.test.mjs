@@ -17,6 +17,18 @@ describe('source question coverage', () => {
     expect(completeTopics().filter((t) => !topicIds.includes(t))).toEqual([]);
   });
 
+  it('questions that ask the same thing (the `duplicates` of data/source-questions.json) are answered by one canonical question', () => {
+    const owner = new Map();
+    for (const page of loadContent()) for (const q of page.questions) for (const s of q.seeds) owner.set(s, `/${page.slug}/#${q.id}`);
+    const split = [];
+    for (const sq of sourceQuestions) {
+      for (const d of sq.duplicates) {
+        if (owner.has(sq.id) && owner.has(d) && owner.get(sq.id) !== owner.get(d)) split.push(`${sq.id} → ${owner.get(sq.id)}, but its duplicate ${d} → ${owner.get(d)}`);
+      }
+    }
+    expect(split).toEqual([]);
+  });
+
   it.each(completeTopics())('complete topic %s answers every one of its source questions', (topic) => {
     const row = rows.find((r) => r.topic === topic);
     expect(row.missing.map((m) => m.id)).toEqual([]);
