@@ -7,7 +7,6 @@ import remarkQuestions from './src/plugins/remark-questions.mjs';
 import remarkMermaid from './src/plugins/remark-mermaid.mjs';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.mjs';
 import rehypeTables from './src/plugins/rehype-tables.mjs';
-import { pluginPagefindIgnoreChrome, pluginPlaceholders } from './src/plugins/expressive-code.mjs';
 import kb from './src/integrations/kb.mjs';
 import viteDiagramFont from './src/plugins/vite-diagram-font.mjs';
 import { topics } from './src/topics.mjs';
@@ -72,12 +71,7 @@ export default defineConfig({
       },
       // Starlight strips only src/content/docs/ from entry paths, so autogenerate names our folders from the root.
       sidebar: topics.map((t) => ({ label: t.label, items: [{ autogenerate: { directory: `${sidebarRoot}/${t.id}` } }] })),
-      expressiveCode: {
-        themes: ['github-dark', 'github-light'],
-        plugins: [pluginPagefindIgnoreChrome(), pluginPlaceholders()],
-        defaultProps: { wrap: true },
-        styleOverrides: { codeFontSize: '0.85rem' },
-      },
+      // Expressive Code options live in ec.config.mjs (the <Code> component needs them there).
       pagefind: true,
       // Starlight's asides (:::note) and heading anchor links run only on folders it knows about.
       markdown: { processedDirs: [contentDir] },

@@ -8,7 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { visit, SKIP } from 'unist-util-visit';
+import { slug } from 'github-slugger';
 import { ContentError } from './content-error.mjs';
+import { plainText } from './mdast-text.mjs';
 
 const sourceFile = fileURLToPath(new URL('../../data/source-questions.json', import.meta.url));
 /** @type {Array<{id: string, topic: string, question: string, answered: boolean, duplicates: string[]}>} */
@@ -18,12 +20,6 @@ export const sourceIds = new Set(sourceQuestions.map((q) => q.id));
 export const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 
-function plainText(node) {
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-  if (node.type === 'mdxJsxTextElement' && node.name === 'Q') return '';
-  if (node.children) return node.children.map(plainText).join('');
-  return '';
-}
 
 function readAttributes(node, file) {
   const attrs = {};
@@ -95,6 +91,42 @@ export function extractQuestions(tree, file, { mutate = false } = {}) {
     }
     return SKIP;
   });
+  if (mutate) {
+    for (const { node, id } of subHeadings(tree)) {
+      node.data ??= {};
+      node.data.hProperties = { ...node.data.hProperties, id };
+    }
+  }
   return questions;
+}
+
+/**
+ * Headings inside a question's section (deeper than the question heading, up to the next heading of the
+ * same or a higher level) get ids qualified by the question: `ts-pod-pending-症状`. Unlike document-wide
+ * slugs (`症状-3`), they do not change when another question is added above, so links to a step stay valid.
+ * @returns {Array<{ node: any, id: string, text: string, depth: number, questionId: string, line: number }>}
+ */
+export function subHeadings(tree) {
+  const out = [];
+  let current = null;
+  let used = new Set();
+  visit(tree, 'heading', (node) => {
+    const marker = node.children.find((c) => c.type === 'mdxJsxTextElement' && c.name === 'Q');
+    const qid = marker?.attributes?.find((a) => a.name === 'id')?.value ?? (node.data?.hProperties?.['data-question'] !== undefined ? node.data.hProperties.id : undefined);
+    if (qid) {
+      current = { id: qid, depth: node.depth };
+      used = new Set();
+      return SKIP;
+    }
+    if (current && node.depth <= current.depth) current = null;
+    if (!current) return SKIP;
+    const text = plainText(node).replace(/\s+/g, ' ').trim();
+    let id = `${current.id}-${slug(text)}`;
+    for (let n = 2; used.has(id); n++) id = `${current.id}-${slug(text)}-${n}`;
+    used.add(id);
+    out.push({ node, id, text, depth: node.depth, questionId: current.id, line: node.position?.start.line });
+    return SKIP;
+  });
+  return out;
 }
 
