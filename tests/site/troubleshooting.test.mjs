@@ -1,0 +1,122 @@
+// The troubleshooting topic as an on-call engineer meets it: the built cheat sheet, the symptom index, and search
+// for real error strings, in the production build under the base path.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { launchChromium } from '../../src/lib/chromium.mjs';
+import { htmlPages, read } from '../helpers/site.mjs';
+
+const distDir = inject('distDir');
+const base = inject('base');
+const siteUrl = inject('siteUrl');
+const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
+const CHEAT_SHEET = 'troubleshooting/commands/index.html';
+const cache = new Map();
+const dom = (rel) => {
+  if (!cache.has(rel)) cache.set(rel, new JSDOM(read(distDir, rel)).window.document);
+  return cache.get(rel);
+};
+const selectAll = (sel, root) => [...root.querySelectorAll(sel)];
+const selectOne = (sel, root) => root.querySelector(sel);
+const getAttributeValue = (el, name) => el?.getAttribute(name) ?? undefined;
+const ids = (doc) => new Set(selectAll('[id]', doc).map((el) => el.id));
+
+/** Bash blocks of a built page, as the lines a reader copies (Expressive Code keeps them in data-code). */
+function bashLines(doc) {
+  const lines = [];
+  for (const figure of selectAll('figure', doc)) {
+    if (!selectOne('pre[data-language="bash"]', figure)) continue;
+    const code = getAttributeValue(selectOne('button[data-code]', figure), 'data-code') ?? '';
+    for (const line of code.split('\u007f')) if (line.trim() && !/^\s*#/.test(line)) lines.push(line.trim());
+  }
+  return lines;
+}
+
+describe('command cheat sheet (generated at build time)', () => {
+  const sheet = dom(CHEAT_SHEET);
+  const items = selectAll('.kb-cheat-item', sheet);
+  const commands = items.map((el) => getAttributeValue(el, 'data-command'));
+  const playbookPages = htmlPages(distDir).filter((p) => p.startsWith('troubleshooting/') && p !== CHEAT_SHEET);
+
+  it('lists commands grouped by tool', () => {
+    expect(items.length).toBeGreaterThan(50);
+    const groups = selectAll('.kb-cheat-group', sheet).map((g) => getAttributeValue(g, 'data-group'));
+    for (const g of ['kubectl', 'runtime', 'systemd', 'netfilter', 'dns', 'openssl', 'etcd']) expect(groups).toContain(g);
+    expect(new Set(commands).size).toBe(commands.length);
+  });
+
+  it('every bash command on a troubleshooting page appears in the cheat sheet', () => {
+    const sheetLines = new Set(commands.flatMap((c) => c.split('\n').map((l) => l.trim())));
+    const missing = [];
+    for (const rel of playbookPages) for (const line of bashLines(dom(rel))) if (!sheetLines.has(line)) missing.push(`${rel}: ${line}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every command links back to the step that uses it, and each link resolves to an existing anchor', () => {
+    const bad = [];
+    for (const item of items) {
+      const links = selectAll('.kb-cheat-uses a', item).map((a) => getAttributeValue(a, 'href'));
+      if (!links.length) bad.push(`${getAttributeValue(item, 'data-command')}: no link`);
+      for (const href of links) {
+        const [path, hash] = href.split('#');
+        if (!path.startsWith(`${base}/troubleshooting/`) || !hash) {
+          bad.push(`${href}: not a step of a troubleshooting page`);
+          continue;
+        }
+        const rel = `${path.slice(base.length + 1)}index.html`;
+        if (!ids(dom(rel)).has(decodeURIComponent(hash))) bad.push(`${href}: no such anchor`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('symptom index', () => {
+  it('every entry of the index table resolves to a heading of a troubleshooting page', () => {
+    const index = dom('troubleshooting/index.html');
+    const hrefs = selectAll('table a', index).map((a) => getAttributeValue(a, 'href'));
+    expect(hrefs.length).toBeGreaterThan(20);
+    const bad = [];
+    for (const href of hrefs) {
+      const [path, hash] = href.split('#');
+      const rel = `${path.slice(base.length + 1)}index.html`;
+      if (!path.startsWith(`${base}/troubleshooting/`) || !hash || !ids(dom(rel)).has(decodeURIComponent(hash))) bad.push(href);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('search for an error message lands on its playbook', () => {
+  let browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each([
+    ['CrashLoopBackOff', 'ts-crashloopbackoff'],
+    ['x509: certificate signed by unknown authority', 'ts-tls-x509'],
+    ['etcdserver: leader changed', 'ts-apiserver-etcd-errors'],
+  ])('“%s” → %s', async (query, playbook) => {
+    const target = registry.find((q) => q.id === playbook);
+    expect(target, `playbook ${playbook} in the registry`).toBeTruthy();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(new URL('troubleshooting/', siteUrl).href, { waitUntil: 'load' });
+    await page.click('site-search button[data-open-modal]');
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(query);
+    const first = page.locator('li.pagefind-ui__result').first();
+    await first.waitFor({ timeout: 15_000 });
+    // The first result is the playbook's page, and one of its links jumps into that playbook.
+    const hrefs = await first.locator('a.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const pageUrl = target.url.split('#')[0];
+    expect(hrefs[0].split('#')[0], hrefs.join(', ')).toBe(pageUrl);
+    expect(hrefs.some((h) => h.startsWith(`${pageUrl}#${playbook}`)), hrefs.join(', ')).toBe(true);
+    await context.close();
+  });
+});
