@@ -71,6 +71,39 @@ describe('content/docs', () => {
     expect(problems).toEqual([]);
   });
 
+  it('Chinese and Latin words or numbers are separated by a space (also around inline code)', () => {
+    const HAN = /\p{Script=Han}/u;
+    const LATIN = /[A-Za-z0-9]/;
+    const problems = [];
+    for (const page of pages) {
+      visit(page.tree, (node) => {
+        if (!node.children || node.type === 'heading' && node.depth === 1) return;
+        const kids = node.children;
+        kids.forEach((kid, i) => {
+          if (kid.type === 'text') {
+            const m = /\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u.exec(kid.value);
+            if (m) problems.push(`${where(page, kid)}: “${kid.value.slice(Math.max(0, m.index - 6), m.index + 8)}”`);
+          }
+          if (kid.type === 'inlineCode') {
+            const before = kids[i - 1];
+            const after = kids[i + 1];
+            if (before?.type === 'text' && HAN.test(before.value.at(-1) ?? '')) problems.push(`${where(page, kid)}: no space before \`${kid.value}\``);
+            if (after?.type === 'text' && HAN.test(after.value[0] ?? '')) problems.push(`${where(page, kid)}: no space after \`${kid.value}\``);
+          }
+          if ((kid.type === 'strong' || kid.type === 'emphasis' || kid.type === 'link') && kid.children?.length) {
+            // **加粗**与相邻文字：只检查中文紧贴英文的情况
+            const inner = kid.children.map((c) => c.value ?? '').join('');
+            const before = kids[i - 1];
+            const after = kids[i + 1];
+            if (before?.type === 'text' && HAN.test(before.value.at(-1) ?? '') && LATIN.test(inner[0] ?? '')) problems.push(`${where(page, kid)}: no space before “${inner.slice(0, 12)}”`);
+            if (after?.type === 'text' && HAN.test(after.value[0] ?? '') && LATIN.test(inner.at(-1) ?? '')) problems.push(`${where(page, kid)}: no space after “${inner.slice(-12)}”`);
+          }
+        });
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('answers are in our own words: no paragraph repeats 20+ characters of the source documents', () => {
     const copied = [];
     for (const page of pages) {
