@@ -111,7 +111,8 @@ describe('search for an error message lands on its playbook', () => {
     await input.waitFor({ state: 'visible' });
     await input.fill(query);
     const first = page.locator('li.pagefind-ui__result').first();
-    await first.waitFor({ timeout: 15_000 });
+    // Pagefind UI shows placeholder items first and fills in each result's links when its data has loaded.
+    await first.locator('a.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
     // The first result is the playbook's page, and one of its links jumps into that playbook.
     const hrefs = await first.locator('a.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const pageUrl = target.url.split('#')[0];
