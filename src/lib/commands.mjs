@@ -6,7 +6,7 @@ import { plainText } from './mdast-text.mjs';
 /**
  * Bash blocks of a page in document order, each with the heading it stands under.
  * Call after the question plugin has set heading ids (question and sub-heading ids live in hProperties).
- * @returns {Array<{ code: string, stepId: string | null, step: string, questionId: string | null, question: string, line: number }>}
+ * @returns {Array<{ code: string, stepId: string | null, step: string, questionId: string | null, question: string }>}
  */
 export function bashBlocks(tree) {
   const blocks = [];
@@ -22,7 +22,7 @@ export function bashBlocks(tree) {
       return 'skip';
     }
     if (node.type === 'code' && node.lang === 'bash') {
-      blocks.push({ code: node.value, stepId: step.id, step: step.text, questionId: question.id, question: question.title, line: node.position?.start.line ?? 0 });
+      blocks.push({ code: node.value, stepId: step.id, step: step.text, questionId: question.id, question: question.title });
     }
   });
   return blocks;
@@ -56,17 +56,18 @@ export function splitCommands(code) {
 
 const GROUPS = [
   { id: 'kubectl', label: 'kubectl', tools: ['kubectl'] },
-  { id: 'runtime', label: '容器运行时：crictl、nerdctl、ctr（旧版 docker）', tools: ['crictl', 'nerdctl', 'ctr', 'docker'] },
+  { id: 'runtime', label: '容器运行时：crictl、nerdctl、ctr（旧版 docker）', tools: ['crictl', 'nerdctl', 'ctr', 'containerd', 'skopeo', 'docker'] },
   { id: 'systemd', label: 'journalctl 与 systemctl', tools: ['journalctl', 'systemctl'] },
-  { id: 'netfilter', label: 'iptables、nft、ipvsadm', tools: ['iptables', 'iptables-save', 'ip6tables', 'ip6tables-save', 'iptables-legacy-save', 'iptables-nft-save', 'nft', 'ipvsadm', 'ipset'] },
+  { id: 'netfilter', label: 'iptables、nft、ipvsadm 与防火墙', tools: ['iptables', 'iptables-save', 'ip6tables', 'ip6tables-save', 'iptables-legacy-save', 'iptables-nft-save', 'nft', 'ipvsadm', 'ipset', 'firewall-cmd', 'ufw'] },
   { id: 'conntrack', label: 'conntrack', tools: ['conntrack'] },
   { id: 'tcpdump', label: 'tcpdump', tools: ['tcpdump'] },
   { id: 'network', label: 'ip、ss 与连通性', tools: ['ip', 'ss', 'ping', 'nc', 'curl', 'wget', 'traceroute', 'tracepath', 'mtr', 'ethtool', 'bridge', 'arp', 'netstat'] },
-  { id: 'dns', label: 'dig 与 nslookup', tools: ['dig', 'nslookup', 'host'] },
+  { id: 'cni', label: 'CNI 工具：calicoctl、cilium、hubble', tools: ['calicoctl', 'cilium', 'cilium-dbg', 'hubble'] },
+  { id: 'dns', label: 'dig 与 nslookup', tools: ['dig', 'nslookup', 'host', 'getent'] },
   { id: 'openssl', label: 'openssl', tools: ['openssl'] },
   { id: 'etcd', label: 'etcdctl 与 etcdutl', tools: ['etcdctl', 'etcdutl'] },
   { id: 'kubeadm', label: 'kubeadm', tools: ['kubeadm'] },
-  { id: 'kernel', label: '内核、进程与文件系统', tools: ['sysctl', 'modprobe', 'lsmod', 'dmesg', 'nsenter', 'ps', 'top', 'free', 'df', 'du', 'mount', 'findmnt', 'lsof', 'uname', 'cat', 'ls', 'grep', 'stat', 'timedatectl', 'chronyc', 'ulimit', 'pidstat', 'vmstat', 'iostat', 'lsblk', 'blkid', 'readlink', 'tail', 'head', 'find', 'chroot', 'jq'] },
+  { id: 'kernel', label: '内核、进程与文件系统', tools: ['sysctl', 'modprobe', 'lsmod', 'dmesg', 'nsenter', 'ps', 'top', 'free', 'df', 'du', 'mount', 'findmnt', 'lsof', 'uname', 'cat', 'ls', 'grep', 'stat', 'timedatectl', 'chronyc', 'ulimit', 'pidstat', 'vmstat', 'iostat', 'lsblk', 'blkid', 'readlink', 'tail', 'head', 'find', 'chroot', 'jq', 'swapoff', 'sed', 'mkdir', 'cp', 'mv', 'rm', 'date', 'fio', 'nstat', 'sleep', 'echo', 'export'] },
 ];
 export const COMMAND_GROUPS = [...GROUPS, { id: 'other', label: '其他', tools: [] }];
 

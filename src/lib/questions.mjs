@@ -19,8 +19,6 @@ export const sourceIds = new Set(sourceQuestions.map((q) => q.id));
 
 export const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-
-
 function readAttributes(node, file) {
   const attrs = {};
   for (const attr of node.attributes ?? []) {

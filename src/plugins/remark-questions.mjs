@@ -7,8 +7,8 @@
 import { extractQuestions } from '../lib/questions.mjs';
 import { bashBlocks } from '../lib/commands.mjs';
 import { plainText } from '../lib/mdast-text.mjs';
+import { SYMPTOMS_HEADING } from '../lib/playbooks.mjs';
 
-export const SYMPTOMS_HEADING = '症状';
 const SYMPTOM_WEIGHT = '5';
 
 function weighSymptoms(tree) {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content-scan.mjs';
 import { plainText } from '../../src/lib/mdast-text.mjs';
 import { displayPath } from '../../src/lib/content-error.mjs';
+import { PLAYBOOK_SECTIONS } from '../../src/lib/playbooks.mjs';
 
 const TOPIC = 'troubleshooting';
-const SECTIONS = ['症状', '先跑这几条', '排查决策树', '原因与处理', '相关知识'];
+const SECTIONS = PLAYBOOK_SECTIONS;
 /** The symptoms the issue asks for, each a playbook with this question id. */
 export const REQUIRED_PLAYBOOKS = [
   'ts-pod-pending',
