@@ -33,6 +33,26 @@ function readAttributes(node, file) {
   return attrs;
 }
 
+/** Longest alias accepted: aliases are search words and phrases, not sentences. */
+export const AKA_MAX = 80;
+
+/**
+ * `aka="别名一|alias two|error string"`: the words people use for the question (colloquial Chinese, English
+ * names and abbreviations, old names, core error strings). Indexed for search with high weight, never shown
+ * on the page.
+ */
+export function parseAka(value, id, file, line) {
+  if (value === undefined) return [];
+  if (value === null) throw new ContentError(`question "${id}": aka needs a value, e.g. aka="别名|alias".`, file, line);
+  const list = value.split('|').map((a) => a.replace(/\s+/g, ' ').trim());
+  if (list.some((a) => !a)) throw new ContentError(`question "${id}": aka has an empty alias (separate aliases with a single |).`, file, line);
+  const long = list.find((a) => [...a].length > AKA_MAX);
+  if (long) throw new ContentError(`question "${id}": alias "${long.slice(0, 30)}…" is longer than ${AKA_MAX} characters (use the core words of it).`, file, line);
+  const dup = list.find((a, i) => list.findIndex((b) => b.toLowerCase() === a.toLowerCase()) !== i);
+  if (dup) throw new ContentError(`question "${id}": alias "${dup}" is listed twice.`, file, line);
+  return list;
+}
+
 /**
  * Finds the questions in an MDX tree. With `mutate`, removes the markers and sets heading ids.
  * Throws ContentError for malformed markers, unknown seeds and duplicate ids within the file.
@@ -53,7 +73,7 @@ export function extractQuestions(tree, file, { mutate = false } = {}) {
     const line = node.position?.start.line;
     if (markers.length > 1) throw new ContentError('a heading carries more than one <Q> marker.', file, line);
     const attrs = readAttributes(markers[0], file);
-    const unknownAttrs = Object.keys(attrs).filter((k) => !['id', 'seeds', 'added'].includes(k));
+    const unknownAttrs = Object.keys(attrs).filter((k) => !['id', 'seeds', 'added', 'aka'].includes(k));
     if (unknownAttrs.length) throw new ContentError(`<Q> has unknown attribute(s): ${unknownAttrs.join(', ')}.`, file, line);
     const id = attrs.id;
     if (!id) throw new ContentError('<Q> needs an id="kebab-case-id".', file, line);
@@ -79,7 +99,8 @@ export function extractQuestions(tree, file, { mutate = false } = {}) {
     if (dupSeed) throw new ContentError(`question "${id}" lists seed "${dupSeed}" twice.`, file, line);
     const title = plainText(node).replace(/\s+/g, ' ').trim();
     if (!title) throw new ContentError(`question "${id}" has an empty heading.`, file, line);
-    questions.push({ id, title, seeds, added, line, depth: node.depth });
+    const aka = parseAka(attrs.aka, id, file, line);
+    questions.push({ id, title, seeds, added, aka, line, depth: node.depth });
     if (mutate) {
       node.children = node.children.filter((c) => c !== markers[0]);
       const last = node.children.at(-1);

@@ -9,6 +9,8 @@ export interface RegistryEntry {
   url: string;
   seeds: string[];
   added: boolean;
+  /** Search aliases from `<Q aka="…">`: the words people use for the question. */
+  aka: string[];
   page: string;
 }
 
@@ -25,7 +27,7 @@ async function build(): Promise<RegistryEntry[]> {
   const out: (RegistryEntry & { file?: string; line: number })[] = [];
   for (const entry of entries) {
     const { remarkPluginFrontmatter } = await render(entry);
-    const questions = (remarkPluginFrontmatter?.questions ?? []) as Array<{ id: string; title: string; seeds: string[]; added: boolean; line?: number }>;
+    const questions = (remarkPluginFrontmatter?.questions ?? []) as Array<{ id: string; title: string; seeds: string[]; added: boolean; aka?: string[]; line?: number }>;
     for (const q of questions) {
       out.push({
         id: q.id,
@@ -34,6 +36,7 @@ async function build(): Promise<RegistryEntry[]> {
         url: `${pageUrl(entry.id)}#${q.id}`,
         seeds: q.seeds,
         added: q.added,
+        aka: q.aka ?? [],
         page: entry.data.title,
         file: entry.filePath,
         line: q.line ?? 0,

@@ -38,7 +38,7 @@ export default function remarkQuestions() {
     const questions = extractQuestions(tree, file.path, { mutate: true });
     file.data.astro ??= {};
     file.data.astro.frontmatter ??= {};
-    file.data.astro.frontmatter.questions = questions.map(({ id, title, seeds, added, line }) => ({ id, title, seeds, added, line }));
+    file.data.astro.frontmatter.questions = questions.map(({ id, title, seeds, added, aka, line }) => ({ id, title, seeds, added, aka, line }));
     file.data.astro.frontmatter.bash = bashBlocks(tree);
     weighSymptoms(tree);
   };

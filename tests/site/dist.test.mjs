@@ -72,14 +72,14 @@ describe('question registry <base>/questions.json', () => {
     expect(registry.map((q) => q.id).sort()).toEqual(written.map((q) => q.id).sort());
     for (const q of written) {
       const entry = registry.find((r) => r.id === q.id);
-      expect(entry).toMatchObject({ title: q.title, topic: q.topic, seeds: q.seeds });
+      expect(entry).toMatchObject({ title: q.title, topic: q.topic, seeds: q.seeds, aka: q.aka });
       expect(entry.url).toBe(`${base}/${q.slug}/#${q.id}`);
     }
   });
 
   it('has the public shape and only known seeds', () => {
     for (const q of registry) {
-      expect(Object.keys(q).sort()).toEqual(['added', 'id', 'seeds', 'title', 'topic', 'url']);
+      expect(Object.keys(q).sort()).toEqual(['added', 'aka', 'id', 'page', 'seeds', 'title', 'topic', 'url']);
       for (const s of q.seeds) expect(sourceIds.has(s), s).toBe(true);
     }
   });

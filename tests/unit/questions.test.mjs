@@ -12,11 +12,19 @@ describe('question markers', () => {
   it('reads id, title and seeds, and removes the marker when asked', () => {
     const tree = parse('## kubelet 做什么？ <Q id="kubelet-role" seeds="kubelet-role" />\n\n正文');
     const qs = extractQuestions(tree, 'x.mdx', { mutate: true });
-    expect(qs).toEqual([{ id: 'kubelet-role', title: 'kubelet 做什么？', seeds: ['kubelet-role'], added: false, line: 1, depth: 2 }]);
+    expect(qs).toEqual([{ id: 'kubelet-role', title: 'kubelet 做什么？', seeds: ['kubelet-role'], added: false, aka: [], line: 1, depth: 2 }]);
     const heading = tree.children[0];
     expect(heading.children.map((c) => c.type)).toEqual(['text']);
     expect(heading.children[0].value).toBe('kubelet 做什么？');
     expect(heading.data.hProperties.id).toBe('kubelet-role');
+  });
+
+  it('reads aliases (aka) and rejects empty, over-long or repeated ones', () => {
+    const [q] = extract('## A <Q id="a" added aka="pod 一直 pending| crashloop |PDB" />');
+    expect(q.aka).toEqual(['pod 一直 pending', 'crashloop', 'PDB']);
+    expect(() => extract('## A <Q id="a" added aka="x||y" />')).toThrow(/x.mdx:1: .*empty alias/);
+    expect(() => extract(`## A <Q id="a" added aka="${'长'.repeat(81)}" />`)).toThrow(/longer than 80/);
+    expect(() => extract('## A <Q id="a" added aka="pdb|PDB" />')).toThrow(/listed twice/);
   });
 
   it('accepts several seeds and added questions', () => {
