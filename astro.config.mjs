@@ -8,6 +8,7 @@ import remarkMermaid from './src/plugins/remark-mermaid.mjs';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.mjs';
 import rehypeTables from './src/plugins/rehype-tables.mjs';
 import kb from './src/integrations/kb.mjs';
+import search from './src/search/integration.ts';
 import viteDiagramFont from './src/plugins/vite-diagram-font.mjs';
 import { topics } from './src/topics.mjs';
 
@@ -68,11 +69,14 @@ export default defineConfig({
       customCss: ['./src/styles/custom.css'],
       components: {
         Head: './src/components/Head.astro',
+        // Our own dialog over Pagefind's JS API: question-level results, Chinese UI, ?q= links (src/search/).
+        Search: './src/search/Search.astro',
       },
       // Starlight strips only src/content/docs/ from entry paths, so autogenerate names our folders from the root.
       sidebar: topics.map((t) => ({ label: t.label, items: [{ autogenerate: { directory: `${sidebarRoot}/${t.id}` } }] })),
       // Expressive Code options live in ec.config.mjs (the <Code> component needs them there).
-      pagefind: true,
+      // Starlight's own Pagefind run is off: src/search/integration.ts builds a question-level index instead.
+      pagefind: false,
       // Starlight's asides (:::note) and heading anchor links run only on folders it knows about.
       markdown: { processedDirs: [contentDir] },
     }),
@@ -80,5 +84,6 @@ export default defineConfig({
     // inline diagram SVGs into a literal `set:html` attribute (unstyled, black diagrams).
     mdx(),
     kb(),
+    search(),
   ],
 });

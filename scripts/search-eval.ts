@@ -1,0 +1,248 @@
+// npm run search:eval — search quality as a person sees it: the built site under /k8s-kb in Chromium, Ctrl+K,
+// the query typed (or pasted, when it has several lines), and the result links the dialog shows, in order.
+//
+// Per kind of query (tests/search/queries.json): hit@1 and hit@3 (an answering question among the first 1 / 3
+// results), anchor@1 (the first result opens on the answering question's heading or a heading inside it), the
+// share of answerable queries with no result; absent terms that still show results; bytes fetched for a first
+// query in a fresh browser; median engine time per query once the index is loaded.
+//
+//   npm run search:eval                     build into .bench/search-dist, then measure
+//   npm run search:eval -- --dist <dir>     measure an existing build (made with BASE_PATH=/k8s-kb)
+//   npm run search:eval -- --misses         also list the queries that missed
+//   npm run search:eval -- --json           machine-readable output
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import type { QualityQuery, QueryKind } from '../src/search/types.ts';
+import { launchChromium } from '../src/lib/chromium.mjs';
+import { serveDist } from '../tests/helpers/server.mjs';
+import { astroBuild, ROOT } from '../tests/helpers/build.mjs';
+
+export const BASE = '/k8s-kb';
+export const KINDS: QueryKind[] = ['error', 'natural', 'command', 'english'];
+
+export interface QuerySet {
+  queries: QualityQuery[];
+  gaps: QualityQuery[];
+  absent: Array<{ q: string; source: string }>;
+}
+
+export interface KindReport {
+  n: number;
+  hit1: number;
+  hit3: number;
+  anchor1: number;
+  empty: number;
+}
+
+export interface QueryOutcome {
+  q: string;
+  kind: QueryKind | 'absent';
+  answers: string[];
+  /** Question ids of the result links, in order ('' for a link that is not a question). */
+  got: string[];
+  /** The first result's link fragment (question id or a heading inside it). */
+  firstHash: string;
+  ms: number;
+  /** Share of the query's weight the best record holds (the dialog shows nothing below its threshold). */
+  coverage: number;
+}
+
+export interface EvalReport {
+  kinds: Record<QueryKind | 'all', KindReport>;
+  absentWithResults: number;
+  absentTotal: number;
+  firstQueryBytes: number;
+  firstQueryRequests: number;
+  medianMs: number;
+  outcomes: QueryOutcome[];
+}
+
+export function loadQuerySet(file = join(ROOT, 'tests/search/queries.json')): QuerySet {
+  return JSON.parse(readFileSync(file, 'utf8')) as QuerySet;
+}
+
+/** Maps a result link to the question it opens: the fragment is a question id or `<question id>-<sub-heading>`. */
+export function questionOf(hash: string, ids: string[]): string {
+  if (ids.includes(hash)) return hash;
+  let best = '';
+  for (const id of ids) if (hash.startsWith(`${id}-`) && id.length > best.length) best = id;
+  return best;
+}
+
+async function openDialog(page: Page): Promise<void> {
+  if (await page.locator('kb-search dialog[open]').count()) return;
+  await page.keyboard.press('Control+k');
+  await page.locator('kb-search dialog[open] input').waitFor();
+}
+
+/** Types (or pastes) a query into the dialog and returns the result links once the dialog has answered. */
+export async function ask(page: Page, q: string): Promise<{ links: string[]; ms: number; coverage: number }> {
+  await openDialog(page);
+  const input = page.locator('kb-search dialog[open] input');
+  await input.fill('');
+  await page.waitForFunction(() => document.querySelector('kb-search')?.getAttribute('data-state') !== 'searching');
+  if (/[\r\n]/.test(q)) {
+    // A multi-line event is pasted, as a person copies it from `kubectl describe`.
+    await input.focus();
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, q);
+  } else {
+    await input.fill(q);
+  }
+  const expected = await input.inputValue();
+  await page.waitForFunction(
+    (v) => {
+      const root = document.querySelector<HTMLElement>('kb-search');
+      return root?.dataset.state === 'done' && root.dataset.q === v;
+    },
+    expected.trim(),
+    { timeout: 20_000 },
+  );
+  return page.evaluate(() => ({
+    links: [...document.querySelectorAll<HTMLAnchorElement>('kb-search .kb-search-results > li > a')].map((a) => a.getAttribute('href') ?? ''),
+    ms: Number(document.querySelector<HTMLElement>('kb-search')?.dataset.ms ?? 0),
+    coverage: Number(document.querySelector<HTMLElement>('kb-search')?.dataset.coverage ?? 0),
+  }));
+}
+
+/** Bytes the browser fetches from opening the dialog to the first results, in a fresh context (no cache). */
+async function firstQueryCost(browser: Browser, url: string, q: string): Promise<{ bytes: number; requests: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+    bytes += e.encodedDataLength;
+    requests++;
+  });
+  await ask(page, q);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { bytes, requests };
+}
+
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : 0);
+
+export async function evaluateSearch(siteUrl: string, set: QuerySet, ids: string[]): Promise<EvalReport> {
+  const browser = await launchChromium();
+  try {
+    const first = await firstQueryCost(browser, siteUrl, set.queries[0]!.q);
+    const page = await browser.newPage();
+    await page.goto(siteUrl);
+    const outcomes: QueryOutcome[] = [];
+    // One warm-up query loads the index and the wasm; timings are taken after it.
+    await ask(page, 'kubelet');
+    for (const item of set.queries) {
+      const { links, ms, coverage } = await ask(page, item.q);
+      const hashes = links.map((l) => decodeURIComponent(l.split('#')[1] ?? ''));
+      outcomes.push({ q: item.q, kind: item.kind, answers: item.answers, got: hashes.map((h) => questionOf(h, ids)), firstHash: hashes[0] ?? '', ms, coverage });
+    }
+    for (const item of set.absent) {
+      const { links, ms, coverage } = await ask(page, item.q);
+      outcomes.push({ q: item.q, kind: 'absent', answers: [], got: links.map(() => ''), firstHash: '', ms, coverage });
+    }
+    const kinds = {} as EvalReport['kinds'];
+    for (const kind of [...KINDS, 'all'] as const) {
+      const rows = outcomes.filter((o) => (kind === 'all' ? o.kind !== 'absent' : o.kind === kind));
+      const share = (f: (o: QueryOutcome) => boolean) => (rows.length ? rows.filter(f).length / rows.length : 0);
+      kinds[kind] = {
+        n: rows.length,
+        hit1: share((o) => o.answers.includes(o.got[0] ?? '')),
+        hit3: share((o) => o.got.slice(0, 3).some((g) => o.answers.includes(g))),
+        anchor1: share((o) => o.answers.includes(questionOf(o.firstHash, ids)) && o.firstHash !== ''),
+        empty: share((o) => o.got.length === 0),
+      };
+    }
+    const absent = outcomes.filter((o) => o.kind === 'absent');
+    return {
+      kinds,
+      absentWithResults: absent.filter((o) => o.got.length > 0).length,
+      absentTotal: absent.length,
+      firstQueryBytes: first.bytes,
+      firstQueryRequests: first.requests,
+      medianMs: median(outcomes.map((o) => o.ms)),
+      outcomes,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+export function formatReport(r: EvalReport): string {
+  const lines = ['kind      n    hit@1    hit@3    anchor@1  no result', '-------- ---- -------- -------- --------- ---------'];
+  for (const k of [...KINDS, 'all'] as const) {
+    const x = r.kinds[k];
+    lines.push(`${k.padEnd(8)} ${String(x.n).padStart(4)} ${pct(x.hit1).padStart(8)} ${pct(x.hit3).padStart(8)} ${pct(x.anchor1).padStart(9)} ${pct(x.empty).padStart(9)}`);
+  }
+  lines.push('');
+  lines.push(`absent terms with results: ${r.absentWithResults} of ${r.absentTotal}`);
+  lines.push(`first query: ${(r.firstQueryBytes / 1024).toFixed(1)} KiB in ${r.firstQueryRequests} requests (fresh browser, uncompressed server)`);
+  lines.push(`median query time after load: ${r.medianMs} ms`);
+  return lines.join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string' },
+      misses: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      explain: { type: 'string', multiple: true },
+    },
+  });
+  let dist = values.dist;
+  if (!dist) {
+    dist = join(ROOT, '.bench', 'search-dist');
+    const built = await astroBuild({ outDir: dist, base: BASE });
+    if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-4000)}`);
+  }
+  const ids = (JSON.parse(readFileSync(join(dist, 'questions.json'), 'utf8')) as Array<{ id: string }>).map((q) => q.id);
+  const served = await serveDist(dist, BASE);
+  try {
+    if (values.explain?.length) {
+      const browser = await launchChromium();
+      const page = await browser.newPage();
+      await page.goto(served.url);
+      await ask(page, 'kubelet');
+      for (const q of values.explain) {
+        const out = await page.evaluate(async (query) => {
+          const root = document.querySelector('kb-search') as HTMLElement & { kbEngine: { search(q: string): Promise<unknown> } };
+          return root.kbEngine.search(query);
+        }, q);
+        const o = out as { coverage: number; units: Array<{ text: string; df: number }>; debug?: Array<{ url: string; score: number; matched: number; units: string[] }> };
+        console.log(`${q}\n  coverage ${o.coverage.toFixed(2)}; units ${o.units.map((u) => `${u.text}(${u.df})`).join(' ')}`);
+        for (const d of o.debug ?? []) console.log(`    ${d.url.split('#')[1] ?? d.url}  score ${d.score}  held ${d.matched}  [${d.units.join(' ')}]`);
+      }
+      await browser.close();
+      return;
+    }
+    const report = await evaluateSearch(served.url, loadQuerySet(), ids);
+    if (values.json) {
+      console.log(JSON.stringify(report, null, 1));
+      return;
+    }
+    console.log(formatReport(report));
+    if (values.misses) {
+      console.log('\nmisses (hit@3):');
+      for (const o of report.outcomes) {
+        const miss = o.kind === 'absent' ? o.got.length > 0 : !o.got.slice(0, 3).some((g) => o.answers.includes(g));
+        if (miss) console.log(`  [${o.kind}] ${o.q.replace(/\s+/g, ' ').slice(0, 110)}\n      want ${o.answers.join(',')}  got ${o.got.slice(0, 3).join(',') || '—'}  (coverage ${o.coverage})`);
+      }
+    }
+  } finally {
+    await served.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,207 @@
+// Builds the Pagefind index from the built site: one record per question (so a result is a question and opens
+// on its anchor), plus one record per page for what stands outside questions (overviews, the symptom index,
+// the command cheat sheet). Runs after Astro has written dist/ (see ./integration.ts).
+//
+// Each record is a small HTML document handed to Pagefind's Node API:
+//   title (weight 10) · aliases from <Q aka="…"> (weight 8) · playbook symptoms (weight 5) · the section text,
+// with Chinese cut into bigrams by ./tokenize.ts, and the question's real sub-heading ids so that Pagefind's
+// sub-results point at a playbook step. What the dialog shows (title, topic, page, summary) travels as metadata.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import type { Element, ElementContent, Root } from 'hast';
+import { indexText, latinWords } from './tokenize.ts';
+import type { RecordKind, SearchMeta } from './types.ts';
+import { topics } from '../topics.mjs';
+import { SYMPTOMS_HEADING } from '../lib/playbooks.mjs';
+
+export interface RegistryQuestion {
+  id: string;
+  title: string;
+  topic: string;
+  url: string;
+  page: string;
+  aka: string[];
+}
+
+export interface IndexRecord {
+  /** Site path without the base: Pagefind's client prefixes the base it is served from. */
+  url: string;
+  meta: SearchMeta;
+  aka: string[];
+  symptoms: string;
+  blocks: Array<{ heading?: { id: string; text: string; depth: number }; text: string }>;
+}
+
+const TOPIC_LABEL = new Map<string, string>(topics.map((t: { id: string; label: string }) => [t.id, t.label]));
+const SUMMARY_MAX = 140;
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function hasClass(node: Element, name: string): boolean {
+  const c = node.properties?.className;
+  return Array.isArray(c) && c.includes(name);
+}
+
+/** Text a reader sees in a block: no anchor icons, copy buttons, frame labels, scripts or diagram SVGs. */
+function blockText(node: Element): string {
+  const clone = structuredClone(node) as Element;
+  const strip = (el: Element): Element => {
+    el.children = el.children.filter((c: ElementContent) => {
+      if (c.type !== 'element') return c.type === 'text';
+      if (['script', 'style', 'link', 'svg', 'button'].includes(c.tagName)) return false;
+      if (c.properties?.dataPagefindIgnore !== undefined && !hasClass(c, 'kb-diagram')) return false;
+      if (hasClass(c, 'sl-anchor-link') || hasClass(c, 'copy')) return false;
+      strip(c);
+      return true;
+    });
+    return el;
+  };
+  if (hasClass(clone, 'kb-diagram')) {
+    // A diagram counts by its title (the SVG's accessible name), not by its node labels.
+    const svg = select('svg[aria-label]', node);
+    return String(svg?.properties?.ariaLabel ?? '');
+  }
+  return toText(strip(clone)).replace(/\s+/g, ' ').trim();
+}
+
+function headingOf(node: Element): { id: string; text: string; depth: number } | undefined {
+  const h = /^h[1-6]$/.test(node.tagName) ? node : hasClass(node, 'sl-heading-wrapper') ? select('h1,h2,h3,h4,h5,h6', node) : undefined;
+  if (!h) return undefined;
+  return { id: String(h.properties?.id ?? ''), text: blockText(h), depth: Number(h.tagName.slice(1)) };
+}
+
+function summaryOf(text: string): string {
+  const chars = [...text];
+  return chars.length <= SUMMARY_MAX ? text : `${chars.slice(0, SUMMARY_MAX).join('')}…`;
+}
+
+/** Splits one built page into question records and one page record. */
+export function pageRecords(html: string, route: string, questions: Map<string, RegistryQuestion>): IndexRecord[] {
+  const tree = fromHtml(html) as Root;
+  const content = select('.sl-markdown-content', tree);
+  const pageTitle = blockText(select('h1#_top', tree) ?? ({ type: 'element', tagName: 'span', properties: {}, children: [] } as Element));
+  const topic = route.split('/')[0] ?? '';
+  const topicLabel = TOPIC_LABEL.get(topic) ?? '';
+  const page: IndexRecord = {
+    url: `/${route}`,
+    meta: { title: pageTitle, topic: topicLabel, page: pageTitle, kind: route.endsWith('/') && route.split('/').length === 2 ? 'overview' : 'page', summary: '', aka: '' },
+    aka: [],
+    symptoms: '',
+    blocks: [],
+  };
+  if (!content) return [];
+  const description = select('meta[name="description"]', tree)?.properties?.content;
+  page.meta.summary = summaryOf(String(description ?? ''));
+  const out: IndexRecord[] = [];
+  let current: IndexRecord = page;
+  let inSymptoms = false;
+  for (const child of content.children) {
+    if (child.type !== 'element') continue;
+    const h = headingOf(child);
+    if (h && h.depth === 2) {
+      const q = questions.get(h.id);
+      inSymptoms = false;
+      if (q) {
+        const kind: RecordKind = 'question';
+        current = {
+          url: `/${route}#${q.id}`,
+          meta: { title: q.title, topic: TOPIC_LABEL.get(q.topic) ?? q.topic, page: pageTitle, kind, summary: '', aka: q.aka.join(' | ') },
+          aka: q.aka,
+          symptoms: '',
+          blocks: [],
+        };
+        out.push(current);
+        continue;
+      }
+      current = page;
+    }
+    if (h) {
+      if (current !== page && h.depth === 3) inSymptoms = h.text === SYMPTOMS_HEADING;
+      if (current !== page && h.text === SYMPTOMS_HEADING) current.meta.kind = 'playbook';
+      current.blocks.push({ heading: h, text: '' });
+      continue;
+    }
+    const text = blockText(child);
+    if (!text) continue;
+    if (current !== page && !current.meta.summary && child.tagName === 'p') current.meta.summary = summaryOf(text);
+    if (inSymptoms || hasClass(child, 'kb-symptoms')) current.symptoms += ` ${text}`;
+    else current.blocks.push({ text });
+  }
+  if (page.blocks.length) out.push(page);
+  return out;
+}
+
+/** The HTML document Pagefind indexes for a record. */
+export function recordHtml(r: IndexRecord): string {
+  const metas = (Object.entries(r.meta) as Array<[string, string]>)
+    .map(([k, v]) => `<span data-pagefind-meta="${k}[data-v]" data-v="${esc(v)}"></span>`)
+    .join('');
+  const body = r.blocks
+    .map((b) => (b.heading ? `<h${b.heading.depth} id="${esc(b.heading.id)}">${esc(indexText(b.heading.text))}</h${b.heading.depth}>` : `<p>${esc(indexText(b.text))}</p>`))
+    .join('\n');
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><main data-pagefind-body>',
+    metas,
+    `<h1 data-pagefind-weight="10">${esc(indexText(r.meta.title))}</h1>`,
+    r.aka.length ? `<p data-pagefind-weight="8">${esc(indexText(r.aka.join(' ; ')))}</p>` : '',
+    r.symptoms ? `<div data-pagefind-weight="5">${esc(indexText(r.symptoms))}</div>` : '',
+    body,
+    '</main></body></html>',
+  ].join('\n');
+}
+
+/** Routes of the built pages that are searchable (not the 404 page, not Pagefind's or Astro's files). */
+export function searchableRoutes(files: string[]): string[] {
+  return files
+    .filter((f) => f.endsWith('index.html') && !/^(pagefind|_astro)\//.test(f))
+    .map((f) => f.replace(/index\.html$/, ''))
+    .filter((r) => r !== '');
+}
+
+export interface IndexStats {
+  questions: number;
+  pages: number;
+  playbooks: number;
+}
+
+export async function buildSearchIndex(distDir: string, files: string[], registry: RegistryQuestion[]): Promise<IndexStats> {
+  const questions = new Map(registry.map((q) => [q.id, q]));
+  const records: IndexRecord[] = [];
+  for (const route of searchableRoutes(files)) {
+    records.push(...pageRecords(readFileSync(join(distDir, route, 'index.html'), 'utf8'), route, questions));
+  }
+  const indexed = new Set(records.filter((r) => r.meta.kind === 'question' || r.meta.kind === 'playbook').map((r) => r.url.split('#')[1]));
+  const missing = registry.filter((q) => !indexed.has(q.id)).map((q) => q.id);
+  if (missing.length) throw new Error(`search index: ${missing.length} question(s) of the registry not found in the built pages: ${missing.join(', ')}`);
+
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  try {
+    for (const r of records) {
+      const res = await index.addHTMLFile({ url: r.url, content: recordHtml(r) });
+      if (res.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${res.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath: join(distDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  // The dialog weighs query words by how many records hold them (IDF), so it needs the number of records; and it
+  // tells a misspelt or absent Latin word from an indexed one with the vocabulary.
+  const words = new Set<string>();
+  for (const r of records) {
+    for (const text of [r.meta.title, ...r.aka, r.symptoms, ...r.blocks.map((b) => `${b.heading?.text ?? ''} ${b.text}`)]) {
+      for (const w of latinWords(text)) words.add(w);
+    }
+  }
+  writeFileSync(join(distDir, 'pagefind', 'kb-search.json'), JSON.stringify({ records: records.length, words: [...words].sort() }));
+  return {
+    questions: indexed.size,
+    pages: records.filter((r) => r.meta.kind === 'page' || r.meta.kind === 'overview').length,
+    playbooks: records.filter((r) => r.meta.kind === 'playbook').length,
+  };
+}

@@ -1,0 +1,256 @@
+// The query layer over Pagefind's JS API (browser; the eval runs the same code in Chromium).
+//
+// Pagefind alone ANDs every word and falls back to any indexed prefix, so a pasted message with an IP or a pod
+// name returns nothing and 区块链 returns pages about 区块 and 链. Here a query is cut into units
+// (./tokenize.ts); each unit is searched on its own, units that are on no page are dropped, a query most of
+// whose words are on no page answers nothing, and the remaining lists are fused: each unit counts by how rare
+// it is (IDF), and records that match every unit at once (the strict AND search) get a bonus.
+import { correct, displayText, hanToken, intlSegmenter, isFiller, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
+import type { SearchHit, SearchMeta } from './types.ts';
+
+// The part of Pagefind's JS API we use (pagefind 1.6; see README → Search for why the version is pinned).
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  weighted_locations: Array<{ weight: number; balanced_score: number; location: number }>;
+}
+export interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  sub_results: PagefindSubResult[];
+}
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindData>;
+}
+export interface PagefindApi {
+  init(): Promise<void>;
+  options(o: Record<string, unknown>): Promise<void>;
+  search(term: string): Promise<{ results: PagefindResult[] } | null>;
+}
+
+export interface SearchOutcome {
+  hits: SearchHit[];
+  /** Units of the query, and which of them the index holds. */
+  units: Array<QueryUnit & { df: number }>;
+  /** True when the query's words are mostly on no page: nothing is shown rather than noise. */
+  absent: boolean;
+  /** Share of the query's weight that the best record holds. */
+  coverage: number;
+  /** For scripts/search-eval.ts --explain: the best records' scores and the units they hold. */
+  debug?: Array<{ url: string; score: number; matched: number; units: string[] }>;
+}
+
+/** When less than this share of the query's weight is on the site's pages, the site does not cover it: the
+ *  dialog answers nothing rather than noise. A short query (up to SHORT_QUERY words) needs more: one word
+ *  on no page among three (秒杀系统设计, RocketMQ 消息丢失) is what the query is about. */
+const MIN_COVERAGE = 0.5;
+const SHORT_QUERY = 4;
+const SHORT_MIN_COVERAGE = 0.7;
+/** Records holding every content word of the query at once get this share of the query's weight on top. */
+const STRICT_SHARE = 0.3;
+/** Results listed; the dialog shows them all. */
+const LIMIT = 8;
+/** Function words (什么, how, the) still count, a little, when they are in the index. */
+const STOP_WEIGHT = 0.15;
+/** Overviews and page-level records (symptom index, cheat sheet) come after questions of similar strength. */
+const PAGE_FACTOR = 0.35;
+/** A query word found in a question's title or aliases counts this much more than one found in its text. */
+const TITLE_BONUS = 1;
+
+interface UnitList {
+  unit: QueryUnit;
+  /** Records holding the unit (0: on no page). */
+  df: number;
+  weight: number;
+  results: PagefindResult[];
+  /** On no page, and made of function characters (它与, 有何): says nothing about the topic. */
+  filler: boolean;
+}
+
+async function results(pf: PagefindApi, q: string): Promise<PagefindResult[]> {
+  return (await pf.search(q))?.results ?? [];
+}
+
+/**
+ * Records that hold the words exactly (`"…"`: a Chinese word's bigrams in order, a Latin word itself, not words
+ * starting with it), ranked by Pagefind's weighted BM25 of the plain search — the exact search scores every
+ * record alike.
+ */
+async function exactRanked(pf: PagefindApi, words: string[]): Promise<PagefindResult[]> {
+  const [exact, loose] = await Promise.all([results(pf, `"${words.join(' ')}"`), results(pf, words.join(' '))]);
+  const ids = new Set(exact.map((r) => r.id));
+  const ranked = loose.filter((r) => ids.has(r.id));
+  const seen = new Set(ranked.map((r) => r.id));
+  const low = Math.min(...ranked.map((r) => r.score), 1) / 2;
+  for (const r of exact) if (!seen.has(r.id)) ranked.push({ id: r.id, score: low, data: () => r.data() });
+  return ranked;
+}
+
+/** The Latin words of the index (kb-search.json), to tell present, prefix and misspelt words apart. */
+export interface Vocabulary {
+  has(word: string): boolean;
+  sorted: readonly string[];
+}
+
+export function vocabularyOf(words: readonly string[]): Vocabulary {
+  const set = new Set(words);
+  return { has: (w) => set.has(w), sorted: [...set].sort() };
+}
+
+/** Sums several result lists by normalised score (a record in more lists ranks higher). */
+function merge(lists: PagefindResult[][]): PagefindResult[] {
+  const byId = new Map<string, { r: PagefindResult; s: number }>();
+  for (const list of lists) {
+    const max = Math.max(...list.map((r) => r.score), 1e-9);
+    for (const r of list) {
+      const e = byId.get(r.id) ?? { r, s: 0 };
+      e.s += r.score / max;
+      byId.set(r.id, e);
+    }
+  }
+  return [...byId.values()].sort((a, b) => b.s - a.s).map(({ r, s }) => ({ ...r, id: r.id, data: r.data, score: s }));
+}
+
+async function searchUnit(pf: PagefindApi, unit: QueryUnit, total: number, vocabulary: Vocabulary): Promise<UnitList> {
+  const idf = (df: number) => Math.log(1 + total / Math.max(df, 1));
+  const none = (filler = false): UnitList => ({ unit, df: 0, weight: 0, results: [], filler });
+  if (unit.han) {
+    const res = await exactRanked(pf, unitWords(unit));
+    if (res.length) return { unit, df: res.length, weight: idf(res.length), results: res, filler: false };
+    if (unit.terms.length < 2) return none(isFiller(unit.text));
+    // The word as a whole is on no page: fall back to its bigrams that are (有何不同 → 不同), worth less.
+    const parts = (await Promise.all(unit.terms.map((t) => exactRanked(pf, [hanToken(t)])))).filter((l) => l.length);
+    if (!parts.length) return none(isFiller(unit.text));
+    const merged = merge(parts);
+    const share = parts.length / unit.terms.length;
+    return { unit, df: merged.length, weight: 0.6 * share * idf(merged.length), results: merged, filler: false };
+  }
+  const word = unit.terms[0] ?? '';
+  const found = (res: PagefindResult[], factor: number): UnitList =>
+    res.length ? { unit, df: res.length, weight: factor * idf(res.length), results: res, filler: false } : none();
+  // Numbers count only where a page has them (137, 502, 6443); an absent one is a port or a count.
+  if (vocabulary.has(word)) return found(await exactRanked(pf, [word]), 1);
+  if (/^\d+$/.test(word)) return none(true);
+  // A longer word starting with it: `crashloop` → CrashLoopBackOff (Pagefind's prefix search).
+  if (word.length >= 4 && vocabulary.sorted.some((w) => w.startsWith(word))) return found(await results(pf, word), 0.9);
+  // A misspelling of an indexed word: kubenetes, ngnix, NoScheduale, Muti-Attach.
+  const fixed = correct(word, vocabulary.sorted);
+  if (fixed) return found(await exactRanked(pf, [fixed]), 0.7);
+  return none();
+}
+
+interface Fused {
+  result: PagefindResult;
+  score: number;
+  /** Weight of the query's units this record holds. */
+  matched: number;
+  units: string[];
+}
+
+function fuse(lists: UnitList[], strict: PagefindResult[]): Fused[] {
+  const byId = new Map<string, Fused>();
+  const add = (list: PagefindResult[], weight: number, label: string | undefined) => {
+    const max = Math.max(...list.map((r) => r.score), 1e-9);
+    for (const r of list) {
+      const e = byId.get(r.id) ?? { result: r, score: 0, matched: 0, units: [] };
+      e.score += weight * (r.score / max);
+      if (label !== undefined) {
+        e.matched += weight;
+        e.units.push(`${label}:${(weight * (r.score / max)).toFixed(2)}`);
+      }
+      byId.set(r.id, e);
+    }
+  };
+  for (const l of lists) add(l.results, l.weight, l.unit.text);
+  const strong = STRICT_SHARE * lists.reduce((s, l) => s + l.weight, 0);
+  if (strict.length) add(strict, strong, undefined);
+  return [...byId.values()];
+}
+
+export interface Engine {
+  search(raw: string): Promise<SearchOutcome>;
+}
+
+/**
+ * @param pf Pagefind's module, already imported (`<base>/pagefind/pagefind.js`).
+ * @param index What the index builder writes to kb-search.json: the number of records (for IDF) and the Latin
+ *   vocabulary.
+ */
+export function createEngine(pf: PagefindApi, index: { records: number; words: readonly string[] }, segment: Segment = intlSegmenter()): Engine {
+  const total = index.records;
+  const vocabulary = vocabularyOf(index.words);
+  const dataCache = new Map<string, Promise<PagefindData>>();
+  const data = (r: PagefindResult) => {
+    let d = dataCache.get(r.id);
+    if (!d) dataCache.set(r.id, (d = r.data()));
+    return d;
+  };
+  const rare = Math.log(1 + total);
+  return {
+    async search(raw) {
+      // A compound the index does not hold as one word (registry-1.docker.io) counts as its parts.
+      const units = queryUnits(raw, segment).flatMap((u) =>
+        u.parts && u.parts.length > 1 && !vocabulary.has(u.text)
+          ? u.parts.map((p): QueryUnit => ({ text: p, terms: [p], han: false, stop: false }))
+          : [u],
+      );
+      if (!units.length) return { hits: [], units: [], absent: false, coverage: 0 };
+      const lists = await Promise.all(units.map((u) => searchUnit(pf, u, total, vocabulary)));
+      const outUnits = lists.map((l) => ({ ...l.unit, df: l.df }));
+      const content = lists.filter((l) => !l.unit.stop && !l.filler);
+      const hasContent = content.some((l) => l.df > 0);
+      for (const l of lists) if (l.unit.stop && hasContent) l.weight *= STOP_WEIGHT;
+      const present = lists.filter((l) => l.df > 0);
+      if (!present.length) return { hits: [], units: outUnits, absent: true, coverage: 0 };
+      // Is the query about something the site has? Words on no page count as rare ones (区块链, spring, vue3) —
+      // fully in a short query, less in a long pasted message, where most of them are names (pods, images, hosts).
+      const absentWeight = rare * Math.min(1, 4 / Math.max(content.length, 1));
+      const missing = content.filter((l) => l.df === 0).length * absentWeight;
+      const found = content.reduce((s, l) => s + (l.df > 0 ? l.weight : 0), 0);
+      const coverage = found + missing > 0 ? found / (found + missing) : 1;
+      const short = content.length <= SHORT_QUERY;
+      if (coverage < (short ? SHORT_MIN_COVERAGE : MIN_COVERAGE)) return { hits: [], units: outUnits, absent: true, coverage };
+      const strictUnits = present.filter((l) => !l.unit.stop || !hasContent);
+      const strict = strictUnits.length > 1 ? await results(pf, strictUnits.map((l) => unitWords(l.unit).join(' ')).join(' ')) : [];
+      const fused = fuse(present, strict).sort((a, b) => b.score - a.score);
+      const debug = await Promise.all(
+        fused.slice(0, 6).map(async (f) => ({ url: (await data(f.result)).url, score: +f.score.toFixed(2), matched: +f.matched.toFixed(2), units: f.units })),
+      );
+      return { hits: await toHits(fused, present, data), units: outUnits, absent: false, coverage, debug };
+    },
+  };
+}
+
+/** Does the record's title or alias list name the unit? (Case and spaces do not matter.) */
+function named(unit: QueryUnit, meta: Record<string, string>): boolean {
+  const hay = `${meta.title ?? ''} | ${meta.aka ?? ''}`.toLowerCase().replace(/\s+/g, '');
+  if (unit.han) return hay.includes(unit.text);
+  return new RegExp(`(^|[^a-z0-9])${unit.text}`).test(hay.replace(/[-_.]/g, ' ').replace(/\s+/g, ' ')) || hay.includes(unit.text);
+}
+
+async function toHits(fused: Fused[], present: UnitList[], data: (r: PagefindResult) => Promise<PagefindData>): Promise<SearchHit[]> {
+  // Re-rank the best candidates (their metadata is loaded for display anyway): words of the query that the
+  // question's own title or aliases use count double; page-level records come after questions.
+  const top = fused.slice(0, LIMIT * 2);
+  const loaded = await Promise.all(top.map(async (f) => ({ ...f, d: await data(f.result) })));
+  for (const l of loaded) {
+    for (const u of present) if (!u.unit.stop && named(u.unit, l.d.meta)) l.score += TITLE_BONUS * u.weight;
+    const kind = l.d.meta.kind;
+    if (kind === 'page' || kind === 'overview') l.score *= PAGE_FACTOR;
+  }
+  loaded.sort((a, b) => b.score - a.score);
+  return loaded.slice(0, LIMIT).map(({ d }) => {
+    const meta = d.meta as unknown as SearchMeta;
+    const own = d.url.split('#')[1];
+    const steps = d.sub_results
+      .filter((s) => s.url.split('#')[1] && s.url.split('#')[1] !== own && s.weighted_locations.length)
+      .map((s) => ({ s, w: s.weighted_locations.reduce((t, x) => t + x.balanced_score, 0) }))
+      .sort((a, b) => b.w - a.w)
+      .slice(0, 2)
+      .map(({ s }) => ({ title: displayText(s.title), url: s.url }));
+    return { url: d.url, meta, steps };
+  });
+}

@@ -1,0 +1,243 @@
+// Text → search terms, shared by the index builder (Node) and the search dialog (browser), so that the index and
+// the query are cut the same way.
+//
+// Chinese has no spaces, and Pagefind's two segmenters disagree: the index side (ICU4X dictionary) keeps 探针 as
+// one word while the browser's Intl.Segmenter splits it into 探|针, so a query could miss words the index holds.
+// We segment ourselves, identically on both sides: every run of Han characters becomes its overlapping
+// character bigrams (存活探针 → 存活 活探 探针), and a query word becomes the same bigrams searched as a phrase.
+// Each bigram goes into the index as an ASCII word (`zq` + the two code points, 6 digits each): Pagefind 1.6
+// neither re-segments nor stems such a word, and it looks up ASCII words reliably — with Chinese words as index
+// terms, its chunk look-up misses some (measured: the exact search "镜像" found nothing on a site full of 镜像).
+// Latin words are left to Pagefind (it indexes `kube-proxy` as kubeproxy, kube and proxy, and stems English).
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN = /\p{Script=Han}/u;
+const TOKEN = /^zq(\d{6})(\d{6})?$/;
+
+/** The index word of one or two Han characters: 镜像 → zq038236020687. */
+export function hanToken(chars: string): string {
+  return `zq${[...chars].map((c) => String(c.codePointAt(0)).padStart(6, '0')).join('')}`;
+}
+
+/** The characters behind an index word, or undefined for an ordinary word. */
+export function tokenChars(token: string): string | undefined {
+  const m = TOKEN.exec(token);
+  if (!m) return undefined;
+  return String.fromCodePoint(Number(m[1])) + (m[2] ? String.fromCodePoint(Number(m[2])) : '');
+}
+
+/** 存活探针 → ['存活', '活探', '探针']; a single character stays as it is. */
+export function hanBigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** Index-side text: Han runs replaced by the index words of their bigrams, everything else as written. */
+export function indexText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(HAN_RUN, (run) => ` ${hanBigrams(run).map(hanToken).join(' ')} `)
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Undoes indexText for display (Pagefind's sub-result titles are the indexed text): 在节 节点 点上 → 在节点上. */
+export function displayText(indexed: string): string {
+  let out = '';
+  let prev: string | undefined;
+  for (const t of indexed.split(' ')) {
+    const chars = tokenChars(t);
+    if (chars && prev && [...prev].length === 2 && [...prev][1] === [...chars][0]) out += [...chars][1] ?? '';
+    else if (chars && prev) out += chars;
+    else out += (out ? ' ' : '') + (chars ?? t);
+    prev = chars;
+  }
+  return out.replace(/ ([，。、：；？！）,.:;?!)])/g, '$1').replace(/([（(]) /g, '$1');
+}
+
+/** Characters that mostly glue a sentence together. A Chinese word made of them that is on no page is filler
+ *  (它与, 有何, 要在), not a topic the site lacks (区块链, 微信). */
+const FUNCTION_HAN = new Set([...'的了是在有和与或及而且也都就还要会能可把被让给对从向到于以为之其这那它他她我你您们个些么吗呢吧啊哪何谁怎如若则却但并又再很最更太该此每各某等着过来去上下中里外前后所将已经曾正一不没无非几呀嘛样种啥咋']);
+
+const PARTICLES_EDGE = /^[的了吗呢吧啊么嘛呀着过是在和与及或把被让给对从向到于以]+|[的了吗呢吧啊么嘛呀着过是在和与及或把被让给对从向到于以]+$/gu;
+
+export function isFiller(word: string): boolean {
+  const chars = [...word];
+  const glue = chars.filter((c) => FUNCTION_HAN.has(c)).length;
+  return chars.length <= 3 ? glue === chars.length : glue * 4 >= chars.length * 3;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Query side
+
+/**
+ * Removes what varies from one incident to the next in a pasted message — timestamps, IP addresses and ports,
+ * URLs' paths, UIDs and hashes, durations, counters, generated Pod-name suffixes, quoted object names — and
+ * keeps the words a page can contain. Multi-line pastes become one line.
+ */
+export function normalizeQuery(raw: string): string {
+  let q = raw.normalize('NFKC').replace(/\\"/g, '"').replace(/[\r\n\t]+/g, ' ');
+  q = q
+    // klog header: E1206 10:01:02.123456   1234 file.go:123]
+    .replace(/\b[IWEF]\d{4} \d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\d+\s+[\w.-]+\.go:\d+\]/g, ' ')
+    // ISO and syslog timestamps
+    .replace(/\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?/g, ' ')
+    .replace(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\b/g, ' ')
+    .replace(/\b\d{2}:\d{2}:\d{2}(?:\.\d+)?\b/g, ' ')
+    // URLs: keep the host's words (registry names matter), drop scheme, path and query
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/([^\s/"'<>]+)[^\s"'<>]*/gi, ' $1 ')
+    // UIDs, digests and long hex ids
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, ' ')
+    .replace(/\bsha256:[0-9a-f]{6,}/gi, ' ')
+    .replace(/\b[0-9a-f]{12,}\b/gi, ' ')
+    // IPv4 (with CIDR or port) and IPv6
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?::\d+)?\b/g, ' ')
+    .replace(/\[?\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{0,4}\]?(?::\d+)?/gi, ' ')
+    // durations and counters: 10s, 2m30s, 1.5ms, (x5 over 4m)
+    .replace(/\b\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d)(?:\d+(?:\.\d+)?(?:ms|s|m|h))*\b/g, ' ')
+    .replace(/\bx\d+\b/g, ' ')
+    // generated suffixes: web-7d4b9c6f8-x2k4p, coredns-5d78c9869d-abcde, node-exporter-2x7qk
+    .replace(/-[bcdfghjklmnpqrstvwxz2-9]{6,10}-[bcdfghjklmnpqrstvwxz2-9]{5}\b/g, ' ')
+    .replace(/-(?=[bcdfghjklmnpqrstvwxz2-9]{5}\b)(?=[a-z]*[2-9])[a-z2-9]{5}\b/g, ' ')
+    // quoted names that carry separators or digits are object names: secret "db-pass-v2", pod "web-0"
+    .replace(/["'“”‘’]([^"'“”‘’\s]*[-:./_0-9][^"'“”‘’\s]*)["'“”‘’]/g, ' ');
+  return q.replace(/\s+/g, ' ').trim();
+}
+
+const STOP_LATIN = new Set(
+  'a an the of to in on at by for is are was were be been being and or as it its this that these those with from while when then than has have had do does did can could will would should may might into onto via per i you we they he she my your our their me us them not vs versus what how why which who get got'.split(' '),
+);
+/** Words that only make a sentence a question. Dropped when anything else is left. */
+const STOP_HAN = new Set(
+  '什么 为什么 怎么 怎样 怎么样 如何 哪些 哪个 是否 是不是 有没有 一下 一个 一些 这个 那个 我们 你们 他们 可以 能否 能不能 请问 问题 有哪 的话 时候 之后 之前 以及 还是 或者 或是 但是 因为 所以 如果 然后 一直 出现 发现 遇到 了解 知道 说说 谈谈 讲讲 介绍 简述 描述 理解 解释 作用 工作 原理 情况 方法 方式 怎么办 什么样 干嘛 干什么 区别 不同 差异 含义 意思 概念 用途 意义 用处 有何 是啥 啥意思 到底 其实 那么 所谓 主要 哪里 为何 分别 具体 常见 一般 通常'.split(
+    ' ',
+  ),
+);
+
+export interface QueryUnit {
+  /** What the person typed for this unit, normalised (a Latin word or a Chinese word). */
+  text: string;
+  /** The Pagefind words of the unit: the Latin word, or the bigrams of a Chinese word. */
+  terms: string[];
+  han: boolean;
+  /** A function word: kept only when nothing else is left. */
+  stop: boolean;
+  /** A compound's parts (port-forward → port, forward): searched one by one when the index lacks the whole. */
+  parts?: string[];
+}
+
+export type Segment = (text: string) => string[];
+
+/** Latin words as the vocabulary lists them: lower case, split at punctuation, compounds also joined
+ *  (kube-proxy → kube, proxy, kubeproxy), at least 2 characters (pv, ns, ds); numbers of 3–5 digits. */
+export function latinWords(text: string): string[] {
+  const out = new Set<string>();
+  const lower = text.normalize('NFKC').toLowerCase();
+  for (const m of lower.matchAll(/[a-z0-9]+(?:[-_.][a-z0-9]+)*/g)) {
+    const parts = m[0].split(/[-_.]/);
+    for (const w of parts.length > 1 ? [...parts, parts.join('')] : parts) {
+      if (/[a-z]/.test(w) ? w.length >= 2 : w.length >= 3 && w.length <= 5) out.add(w);
+    }
+  }
+  return [...out];
+}
+
+/** Damerau–Levenshtein distance (adjacent swaps count once), stopping early above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The vocabulary word a misspelt word most likely means (crashloopbackof → crashloopbackoff), if any. */
+export function correct(word: string, vocabulary: readonly string[]): string | undefined {
+  if (word.length < 4) return undefined;
+  const max = word.length >= 8 ? 2 : 1;
+  let best: { w: string; d: number; p: number } | undefined;
+  for (const w of vocabulary) {
+    const d = editDistance(word, w, max);
+    if (d > max) continue;
+    let p = 0;
+    while (p < w.length && w[p] === word[p]) p++;
+    if (!best || d < best.d || (d === best.d && (p > best.p || (p === best.p && w.length < best.w.length)))) best = { w, d, p };
+  }
+  return best?.w;
+}
+
+/** Intl.Segmenter (browser and Node) cuts Chinese into words; runs of single characters are joined again. */
+export function intlSegmenter(): Segment {
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+  return (text) => [...seg.segment(text)].map((s) => s.segment);
+}
+
+/**
+ * Splits a query into units: Latin words (split at punctuation, as Pagefind indexes them) and Chinese words.
+ * Consecutive one-character Chinese segments are joined (探|针 → 探针): the segmenter does not know technical
+ * words, and a single character alone says almost nothing. A lone character between two words is dropped
+ * (的, 了, 是).
+ */
+export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
+  const text = normalizeQuery(raw).toLowerCase();
+  const units: QueryUnit[] = [];
+  const seen = new Set<string>();
+  const push = (u: QueryUnit) => {
+    if (seen.has(u.text)) return;
+    seen.add(u.text);
+    units.push(u);
+  };
+  // Han runs, Latin compounds (port-forward, kube-proxy, x509) and words, in order.
+  for (const m of text.matchAll(/\p{Script=Han}+|[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)) {
+    const run = m[0];
+    if (/[-_.]/.test(run)) {
+      const parts = run.split(/[-_.]/).filter((p) => p.length >= 2 && !/^\d{1,2}$/.test(p));
+      if (parts.length) push({ text: parts.join(''), terms: [parts.join('')], han: false, stop: false, parts });
+      continue;
+    }
+    if (!HAN.test(run)) {
+      if (run.length < 2 && !/^\d$/.test(run)) continue;
+      if (/^\d+$/.test(run) && (run.length < 3 || run.length > 5)) continue; // counts and ids; keep 137, 502, 6443
+      push({ text: run, terms: [run], han: false, stop: STOP_LATIN.has(run) });
+      continue;
+    }
+    let pending = '';
+    const flush = () => {
+      // Particles at the edges of a run of single characters belong to the sentence, not the word (的镜像 → 镜像).
+      const word = pending.replace(PARTICLES_EDGE, '');
+      if ([...word].length >= 2) push({ text: word, terms: hanBigrams(word), han: true, stop: STOP_HAN.has(word) || isFiller(word) });
+      pending = '';
+    };
+    for (const word of segment(run)) {
+      if ([...word].length === 1) {
+        pending += word;
+        continue;
+      }
+      flush();
+      push({ text: word, terms: hanBigrams(word), han: true, stop: STOP_HAN.has(word) || isFiller(word) });
+    }
+    flush();
+    // A query that is one Chinese character still searches for it.
+    if ([...run].length === 1 && units.length === 0) push({ text: run, terms: [run], han: true, stop: false });
+  }
+  return units;
+}
+
+/** The Pagefind words of a unit (Chinese bigrams as index words). */
+export function unitWords(u: QueryUnit): string[] {
+  return u.han ? u.terms.map(hanToken) : u.terms;
+}
+
+

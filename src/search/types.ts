@@ -1,0 +1,38 @@
+// Contracts of the search feature: what each index record carries, and what the dialog shows per result.
+
+/** question: a `## … <Q>` section; playbook: a question with a `### 症状` section; overview/page: text outside questions. */
+export type RecordKind = 'question' | 'playbook' | 'overview' | 'page';
+
+/** Metadata stored with each Pagefind record (all strings: Pagefind metadata is text). */
+export interface SearchMeta {
+  title: string;
+  /** Topic label (基础概念 …). */
+  topic: string;
+  /** Title of the page that holds the record. */
+  page: string;
+  kind: RecordKind;
+  /** First paragraph of the answer, shortened. */
+  summary: string;
+  /** The question's aliases (`<Q aka>`), joined by “ | ”: not shown, used to rank title and alias matches first. */
+  aka: string;
+}
+
+/** One result as the dialog shows it. */
+export interface SearchHit {
+  /** Link with the site base, opening on the question (or a step inside it). */
+  url: string;
+  meta: SearchMeta;
+  /** Steps inside the question that matched best (playbook causes, sub-sections). */
+  steps: Array<{ title: string; url: string }>;
+}
+
+export type QueryKind = 'error' | 'natural' | 'command' | 'english';
+
+/** An entry of tests/search/queries.json. */
+export interface QualityQuery {
+  q: string;
+  kind: QueryKind;
+  /** Question ids that answer it, best first. */
+  answers: string[];
+  source: string;
+}
