@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.mjs'], testTimeout: 30_000 },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{mjs,ts}'], testTimeout: 30_000 },
       },
       {
         // Bad input must stop a real build: each test builds a small fixture site.
@@ -14,7 +14,7 @@ export default defineConfig({
         // The real site, built once with BASE_PATH=/k8s-kb, checked as files and in Chromium.
         test: {
           name: 'site',
-          include: ['tests/site/**/*.test.mjs'],
+          include: ['tests/site/**/*.test.{mjs,ts}'],
           globalSetup: ['tests/helpers/global-setup.mjs'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

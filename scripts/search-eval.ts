@@ -53,14 +53,17 @@ export interface EvalReport {
   kinds: Record<QueryKind | 'all', KindReport>;
   absentWithResults: number;
   absentTotal: number;
+  /** The largest of firstQueries. */
   firstQueryBytes: number;
   firstQueryRequests: number;
+  firstQueries: Array<{ kind: QueryKind; q: string; bytes: number; requests: number }>;
   medianMs: number;
   outcomes: QueryOutcome[];
 }
 
 export function loadQuerySet(file = join(ROOT, 'tests/search/queries.json')): QuerySet {
-  return JSON.parse(readFileSync(file, 'utf8')) as QuerySet;
+  const set = JSON.parse(readFileSync(file, 'utf8')) as QuerySet;
+  return { queries: set.queries, gaps: set.gaps ?? [], absent: set.absent ?? [] };
 }
 
 /** Maps a result link to the question it opens: the fragment is a question id or `<question id>-<sub-heading>`. */
@@ -111,23 +114,21 @@ export async function ask(page: Page, q: string): Promise<{ links: string[]; ms:
 }
 
 /** Bytes the browser fetches from opening the dialog to the first results, in a fresh context (no cache). */
-async function firstQueryCost(browser: Browser, url: string, q: string): Promise<{ bytes: number; requests: number }> {
+export async function firstQueryCost(browser: Browser, url: string, q: string): Promise<{ bytes: number; requests: number; urls: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForLoadState('networkidle');
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
+  await page.goto(url, { waitUntil: 'networkidle' });
   let bytes = 0;
-  let requests = 0;
-  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
-    bytes += e.encodedDataLength;
-    requests++;
+  const urls: string[] = [];
+  page.on('requestfinished', async (request) => {
+    urls.push(request.url());
+    const sizes = await request.sizes().catch(() => undefined);
+    bytes += sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0;
   });
   await ask(page, q);
   await page.waitForLoadState('networkidle');
   await context.close();
-  return { bytes, requests };
+  return { bytes, requests: urls.length, urls };
 }
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : 0);
@@ -135,7 +136,14 @@ const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math
 export async function evaluateSearch(siteUrl: string, set: QuerySet, ids: string[]): Promise<EvalReport> {
   const browser = await launchChromium();
   try {
-    const first = await firstQueryCost(browser, siteUrl, set.queries[0]!.q);
+    // A first query of each kind, each in a fresh browser: what a reader downloads to get their first answer.
+    const firsts: EvalReport['firstQueries'] = [];
+    for (const kind of KINDS) {
+      const q = set.queries.find((x) => x.kind === kind)!.q;
+      const cost = await firstQueryCost(browser, siteUrl, q);
+      firsts.push({ kind, q, bytes: cost.bytes, requests: cost.requests });
+    }
+    const first = firsts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
     const page = await browser.newPage();
     await page.goto(siteUrl);
     const outcomes: QueryOutcome[] = [];
@@ -169,6 +177,7 @@ export async function evaluateSearch(siteUrl: string, set: QuerySet, ids: string
       absentTotal: absent.length,
       firstQueryBytes: first.bytes,
       firstQueryRequests: first.requests,
+      firstQueries: firsts,
       medianMs: median(outcomes.map((o) => o.ms)),
       outcomes,
     };
@@ -187,7 +196,10 @@ export function formatReport(r: EvalReport): string {
   }
   lines.push('');
   lines.push(`absent terms with results: ${r.absentWithResults} of ${r.absentTotal}`);
-  lines.push(`first query: ${(r.firstQueryBytes / 1024).toFixed(1)} KiB in ${r.firstQueryRequests} requests (fresh browser, uncompressed server)`);
+  lines.push('first query in a fresh browser (gzip like GitHub Pages):');
+  for (const f of r.firstQueries) {
+    lines.push(`  ${f.kind.padEnd(8)} ${(f.bytes / 1024).toFixed(1).padStart(6)} KiB in ${String(f.requests).padStart(2)} requests  ${f.q.replace(/\s+/g, ' ').slice(0, 60)}`);
+  }
   lines.push(`median query time after load: ${r.medianMs} ms`);
   return lines.join('\n');
 }
@@ -199,6 +211,7 @@ async function main() {
       misses: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       explain: { type: 'string', multiple: true },
+      set: { type: 'string' },
     },
   });
   let dist = values.dist;
@@ -227,17 +240,20 @@ async function main() {
       await browser.close();
       return;
     }
-    const report = await evaluateSearch(served.url, loadQuerySet(), ids);
+    const set = loadQuerySet(values.set);
+    set.queries = set.queries.filter((q) => q.answers.length);
+    const report = await evaluateSearch(served.url, set, ids);
     if (values.json) {
       console.log(JSON.stringify(report, null, 1));
       return;
     }
     console.log(formatReport(report));
     if (values.misses) {
-      console.log('\nmisses (hit@3):');
+      console.log('\nmisses (✗ not in the first 3, · not first):');
       for (const o of report.outcomes) {
-        const miss = o.kind === 'absent' ? o.got.length > 0 : !o.got.slice(0, 3).some((g) => o.answers.includes(g));
-        if (miss) console.log(`  [${o.kind}] ${o.q.replace(/\s+/g, ' ').slice(0, 110)}\n      want ${o.answers.join(',')}  got ${o.got.slice(0, 3).join(',') || '—'}  (coverage ${o.coverage})`);
+        const miss3 = o.kind === 'absent' ? o.got.length > 0 : !o.got.slice(0, 3).some((g) => o.answers.includes(g));
+        const miss1 = o.kind !== 'absent' && !o.answers.includes(o.got[0] ?? '');
+        if (miss3 || miss1) console.log(`${miss3 ? '✗' : '·'} [${o.kind}] ${o.q.replace(/\s+/g, ' ').slice(0, 110)}\n      want ${o.answers.join(',')}  got ${o.got.slice(0, 3).join(',') || '—'}  (coverage ${o.coverage})`);
       }
     }
   } finally {

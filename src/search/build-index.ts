@@ -88,7 +88,7 @@ export function pageRecords(html: string, route: string, questions: Map<string, 
   const topicLabel = TOPIC_LABEL.get(topic) ?? '';
   const page: IndexRecord = {
     url: `/${route}`,
-    meta: { title: pageTitle, topic: topicLabel, page: pageTitle, kind: route.endsWith('/') && route.split('/').length === 2 ? 'overview' : 'page', summary: '', aka: '' },
+    meta: { title: pageTitle, topic: topicLabel, page: pageTitle, kind: route.endsWith('/') && route.split('/').length === 2 ? 'overview' : 'page', summary: '', aka: '', steps: '{}' },
     aka: [],
     symptoms: '',
     blocks: [],
@@ -109,7 +109,7 @@ export function pageRecords(html: string, route: string, questions: Map<string, 
         const kind: RecordKind = 'question';
         current = {
           url: `/${route}#${q.id}`,
-          meta: { title: q.title, topic: TOPIC_LABEL.get(q.topic) ?? q.topic, page: pageTitle, kind, summary: '', aka: q.aka.join(' | ') },
+          meta: { title: q.title, topic: TOPIC_LABEL.get(q.topic) ?? q.topic, page: pageTitle, kind, summary: '', aka: q.aka.join(' | '), steps: '{}' },
           aka: q.aka,
           symptoms: '',
           blocks: [],
@@ -132,6 +132,9 @@ export function pageRecords(html: string, route: string, questions: Map<string, 
     else current.blocks.push({ text });
   }
   if (page.blocks.length) out.push(page);
+  for (const r of out) {
+    r.meta.steps = JSON.stringify(Object.fromEntries(r.blocks.flatMap((b) => (b.heading?.id ? [[b.heading.id, b.heading.text]] : []))));
+  }
   return out;
 }
 

@@ -5,25 +5,56 @@
 // one word while the browser's Intl.Segmenter splits it into 探|针, so a query could miss words the index holds.
 // We segment ourselves, identically on both sides: every run of Han characters becomes its overlapping
 // character bigrams (存活探针 → 存活 活探 探针), and a query word becomes the same bigrams searched as a phrase.
-// Each bigram goes into the index as an ASCII word (`zq` + the two code points, 6 digits each): Pagefind 1.6
+// Each bigram goes into the index as an ASCII word (`zq` + its two code points in base 28): Pagefind 1.6
 // neither re-segments nor stems such a word, and it looks up ASCII words reliably — with Chinese words as index
 // terms, its chunk look-up misses some (measured: the exact search "镜像" found nothing on a site full of 镜像).
 // Latin words are left to Pagefind (it indexes `kube-proxy` as kubeproxy, kube and proxy, and stems English).
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN = /\p{Script=Han}/u;
-const TOKEN = /^zq(\d{6})(\d{6})?$/;
+// Index words use consonants only: no digits (Pagefind also indexes the parts of a word at letter–digit
+// boundaries, x509 → x, 509, which would multiply the index), and no vowels, s, l or y, so that Pagefind's
+// English stemmer, which runs on both sides, leaves them whole.
+const ALPHABET = 'bcdfghjkmnpqrtvwxz';
+const BASE = BigInt(ALPHABET.length);
+const OFFSET = 0x3400; // CJK Extension A; the unified block follows. Characters beyond OFFSET + 0xffff use `zx`.
 
-/** The index word of one or two Han characters: 镜像 → zq038236020687. */
+function encode(n: bigint, width: number): string {
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[Number(n % BASE)] + out;
+    n /= BASE;
+  }
+  return out;
+}
+
+function decode(s: string): bigint {
+  let n = 0n;
+  for (const c of s) n = n * BASE + BigInt(ALPHABET.indexOf(c));
+  return n;
+}
+
+/** The index word of one or two Han characters: 镜像 → zq + 8 letters; 锁 → zj + 4. */
 export function hanToken(chars: string): string {
-  return `zq${[...chars].map((c) => String(c.codePointAt(0)).padStart(6, '0')).join('')}`;
+  const cps = [...chars].map((c) => c.codePointAt(0)!);
+  const near = cps.every((cp) => cp >= OFFSET && cp - OFFSET < 0x10000);
+  if (cps.length === 1) return near ? `zj${encode(BigInt(cps[0]! - OFFSET), 4)}` : `zk${encode(BigInt(cps[0]!), 5)}`;
+  if (near) return `zq${encode(BigInt(cps[0]! - OFFSET) * 65536n + BigInt(cps[1]! - OFFSET), 8)}`;
+  return `zx${encode(BigInt(cps[0]!) * 2097152n + BigInt(cps[1]!), 10)}`;
 }
 
 /** The characters behind an index word, or undefined for an ordinary word. */
 export function tokenChars(token: string): string | undefined {
-  const m = TOKEN.exec(token);
+  const m = /^z([qjkx])([bcdfghjkmnpqrtvwxz]+)$/.exec(token);
   if (!m) return undefined;
-  return String.fromCodePoint(Number(m[1])) + (m[2] ? String.fromCodePoint(Number(m[2])) : '');
+  const [, kind, body] = m as unknown as [string, string, string];
+  const width = { q: 8, j: 4, k: 5, x: 10 }[kind]!;
+  if (body.length !== width) return undefined;
+  const n = decode(body);
+  if (kind === 'j') return String.fromCodePoint(Number(n) + OFFSET);
+  if (kind === 'k') return String.fromCodePoint(Number(n));
+  if (kind === 'q') return String.fromCodePoint(Number(n / 65536n) + OFFSET, Number(n % 65536n) + OFFSET);
+  return String.fromCodePoint(Number(n / 2097152n), Number(n % 2097152n));
 }
 
 /** 存活探针 → ['存活', '活探', '探针']; a single character stays as it is. */
@@ -112,7 +143,7 @@ const STOP_LATIN = new Set(
 );
 /** Words that only make a sentence a question. Dropped when anything else is left. */
 const STOP_HAN = new Set(
-  '什么 为什么 怎么 怎样 怎么样 如何 哪些 哪个 是否 是不是 有没有 一下 一个 一些 这个 那个 我们 你们 他们 可以 能否 能不能 请问 问题 有哪 的话 时候 之后 之前 以及 还是 或者 或是 但是 因为 所以 如果 然后 一直 出现 发现 遇到 了解 知道 说说 谈谈 讲讲 介绍 简述 描述 理解 解释 作用 工作 原理 情况 方法 方式 怎么办 什么样 干嘛 干什么 区别 不同 差异 含义 意思 概念 用途 意义 用处 有何 是啥 啥意思 到底 其实 那么 所谓 主要 哪里 为何 分别 具体 常见 一般 通常'.split(
+  '什么 为什么 怎么 怎样 怎么样 如何 哪些 哪个 是否 是不是 有没有 一下 一个 一些 这个 那个 我们 你们 他们 可以 能否 能不能 请问 问题 有哪 的话 时候 之后 之前 以及 还是 或者 或是 但是 因为 所以 如果 然后 一直 出现 发现 遇到 了解 知道 说说 谈谈 讲讲 介绍 简述 描述 理解 解释 面试 面试官 面试题 聊聊 请教 求助 大佬 大家 各位 小白 新手 总结 详解 图解 入门 教程 实战 笔记 作用 工作 原理 情况 方法 方式 怎么办 什么样 干嘛 干什么 区别 不同 差异 含义 意思 概念 用途 意义 用处 有何 是啥 啥意思 到底 其实 那么 所谓 主要 哪里 为何 分别 具体 常见 一般 通常'.split(
     ' ',
   ),
 );
@@ -165,7 +196,9 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** The vocabulary word a misspelt word most likely means (crashloopbackof → crashloopbackoff), if any. */
 export function correct(word: string, vocabulary: readonly string[]): string | undefined {
-  if (word.length < 4) return undefined;
+  // Short words have too many neighbours (boot → root, bool): only words of 5 letters or more are corrected, and a
+  // correction keeps the first two letters unless the word is long (spring is not string; demonset is daemonset).
+  if (word.length < 5) return undefined;
   const max = word.length >= 8 ? 2 : 1;
   let best: { w: string; d: number; p: number } | undefined;
   for (const w of vocabulary) {
@@ -173,6 +206,7 @@ export function correct(word: string, vocabulary: readonly string[]): string | u
     if (d > max) continue;
     let p = 0;
     while (p < w.length && w[p] === word[p]) p++;
+    if (p < 2 && word.length < 8) continue;
     if (!best || d < best.d || (d === best.d && (p > best.p || (p === best.p && w.length < best.w.length)))) best = { w, d, p };
   }
   return best?.w;
@@ -214,19 +248,20 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
       continue;
     }
     let pending = '';
+    const word = (w: string) => push({ text: w, terms: hanBigrams(w), han: true, stop: STOP_HAN.has(w) || isFiller(w) });
     const flush = () => {
       // Particles at the edges of a run of single characters belong to the sentence, not the word (的镜像 → 镜像).
-      const word = pending.replace(PARTICLES_EDGE, '');
-      if ([...word].length >= 2) push({ text: word, terms: hanBigrams(word), han: true, stop: STOP_HAN.has(word) || isFiller(word) });
+      const trimmed = pending.replace(PARTICLES_EDGE, '');
+      if ([...trimmed].length >= 2) word(trimmed);
       pending = '';
     };
-    for (const word of segment(run)) {
-      if ([...word].length === 1) {
-        pending += word;
+    for (const w of segment(run)) {
+      if ([...w].length === 1) {
+        pending += w;
         continue;
       }
       flush();
-      push({ text: word, terms: hanBigrams(word), han: true, stop: STOP_HAN.has(word) || isFiller(word) });
+      word(w);
     }
     flush();
     // A query that is one Chinese character still searches for it.

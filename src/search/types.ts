@@ -15,6 +15,8 @@ export interface SearchMeta {
   summary: string;
   /** The question's aliases (`<Q aka>`), joined by “ | ”: not shown, used to rank title and alias matches first. */
   aka: string;
+  /** JSON object: sub-heading id → its text as the page shows it (the dialog lists matching steps by name). */
+  steps: string;
 }
 
 /** One result as the dialog shows it. */
@@ -35,4 +37,6 @@ export interface QualityQuery {
   /** Question ids that answer it, best first. */
   answers: string[];
   source: string;
+  /** 2: collected after the first tuning round and measured as held out before any tuning on it. */
+  batch?: number;
 }

@@ -1,6 +1,8 @@
-// A static file server for a built site under its base path, like GitHub Pages serves it (404.html for misses).
+// A static file server for a built site under its base path, like GitHub Pages serves it: 404.html for misses,
+// and text files gzip-compressed when the browser accepts it (byte budgets measure what a reader downloads).
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES = {
@@ -20,11 +22,20 @@ const TYPES = {
 
 export function serveDist(distDir, base = '/', port = 0) {
   const b = base.replace(/\/+$/, '');
+  const gzipped = new Map();
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     const send = (file, status = 200) => {
-      res.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (/^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        let body = gzipped.get(file);
+        if (!body) gzipped.set(file, (body = gzipSync(readFileSync(file))));
+        res.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, Vary: 'Accept-Encoding' });
+        res.end(body);
+        return;
+      }
+      res.writeHead(status, { 'Content-Type': type });
       createReadStream(file).pipe(res);
     };
     const notFound = () => {

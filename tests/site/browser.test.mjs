@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { launchChromium } from '../../src/lib/chromium.mjs';
 import { htmlPages, routeOf } from '../helpers/site.mjs';
+import { ask } from '../../scripts/search-eval.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -179,32 +180,16 @@ describe('diagrams', () => {
 });
 
 describe('search', () => {
-  // A reader types a question as they would ask it; the page answering it must be one of the first two pages listed.
-  // The expected page comes from the question registry, so the test follows content moves.
+  // A reader types a question as they would ask it; the question answering it must be one of the first two results.
+  // The expected question comes from the question registry, so the test follows content moves.
   const bySeed = (seed) => registry.find((q) => q.seeds.includes(seed));
   const probes = ['kubelet-role', 'pod-phases', 'etcd-consensus-algorithm', 'qos-classes-implementation', 'rollout-undo-command'];
   it.each(probes)('finds the question answering seed "%s" when its title is typed into the search dialog under the base path', async (seed) => {
     const target = bySeed(seed);
     expect(target, `no question answers ${seed}`).toBeTruthy();
     const { page, context, problems } = await open('');
-    await page.click('site-search button[data-open-modal]');
-    const input = page.locator('.pagefind-ui__search-input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(target.title);
-    const results = page.locator('li.pagefind-ui__result');
-    // Pagefind UI shows placeholder items first and fills in each result's links when its data has loaded.
-    await page.waitForFunction(
-      () => {
-        const lis = [...document.querySelectorAll('li.pagefind-ui__result')].slice(0, 2);
-        return lis.length > 0 && lis.every((li) => li.querySelector('a.pagefind-ui__result-link'));
-      },
-      null,
-      { timeout: 15_000 },
-    );
-    // The first link of each result is the page; the links below it are sections of that page.
-    const hrefs = await results.evaluateAll((lis) => lis.slice(0, 2).map((li) => li.querySelector('a.pagefind-ui__result-link').getAttribute('href')));
-    const pageUrl = target.url.split('#')[0];
-    expect(hrefs.some((h) => h.startsWith(pageUrl)), `${target.title} → ${hrefs.join(', ')}`).toBe(true);
+    const { links } = await ask(page, target.title);
+    expect(links.slice(0, 2), `${target.title} → ${links.join(', ')}`).toContain(target.url);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  correct,
+  displayText,
+  editDistance,
+  hanBigrams,
+  hanToken,
+  indexText,
+  intlSegmenter,
+  isFiller,
+  latinWords,
+  normalizeQuery,
+  queryUnits,
+  tokenChars,
+} from '../../src/search/tokenize.ts';
+
+const segment = intlSegmenter();
+const texts = (q: string) => queryUnits(q, segment).map((u) => u.text);
+
+describe('index words (src/search/tokenize.ts)', () => {
+  it('cuts Chinese into overlapping bigrams and writes each as an ASCII word', () => {
+    expect(hanBigrams('存活探针')).toEqual(['存活', '活探', '探针']);
+    expect(hanBigrams('锁')).toEqual(['锁']);
+    expect(hanToken('镜像')).toMatch(/^zq[bcdfghjkmnpqrtvwxz]{8}$/);
+    expect(tokenChars(hanToken('镜像'))).toBe('镜像');
+    expect(tokenChars(hanToken('锁'))).toBe('锁');
+    expect(tokenChars(hanToken('𠀀像'))).toBe('𠀀像');
+    expect(tokenChars('kubelet')).toBeUndefined();
+    expect(indexText('kubelet 的存活探针')).toBe(`kubelet ${['的存', '存活', '活探', '探针'].map(hanToken).join(' ')}`);
+  });
+
+  it('turns indexed text back into what the page says (sub-result titles)', () => {
+    for (const s of ['Kubernetes 中的对应', '镜像分层', 'crictl 的配置与常用组合']) {
+      expect(displayText(indexText(s))).toBe(s);
+    }
+    // Full-width forms are folded (NFKC) so that ｋｕｂｅｌｅｔ matches kubelet.
+    expect(displayText(indexText('污点未容忍（had untolerated taint）'))).toBe('污点未容忍 (had untolerated taint)');
+  });
+
+  it('lists the Latin vocabulary as Pagefind indexes it (compounds also joined)', () => {
+    expect(latinWords('kube-proxy 与 x509、PV、6443 端口、1 个')).toEqual(expect.arrayContaining(['kube', 'proxy', 'kubeproxy', 'x509', 'pv', '6443']));
+    expect(latinWords('1 个')).toEqual([]);
+  });
+});
+
+describe('query side', () => {
+  it('strips what varies between incidents from a pasted message', () => {
+    const q = normalizeQuery(
+      'Warning  Unhealthy  3m (x5 over 4m)  kubelet  Liveness probe failed: Get "http://10.244.1.5:8080/healthz": context deadline exceeded\n' +
+        'Normal Killing 2m kubelet Container web failed liveness probe, will be restarted pod/web-7d4b9c6f8-x2k4p sha256:4f2a9c1e0b7d',
+    );
+    expect(q).not.toMatch(/10\.244|8080|x5|3m|4m|x2k4p|7d4b9c6f8|4f2a9c1e0b7d|\n/);
+    expect(q).toContain('Liveness probe failed');
+    expect(q).toContain('context deadline exceeded');
+  });
+
+  it('drops klog headers, timestamps, UIDs and quoted object names, keeps codes that pages mention', () => {
+    const q = normalizeQuery(
+      'E1206 10:01:02.123456    1234 kubelet.go:2407] "Error syncing pod" pod="default/web-0" podUID=3f2a1b4c-1d2e-4f5a-8b9c-0d1e2f3a4b5c err="exit code 137" 2024-05-01T10:00:00Z',
+    );
+    expect(q).not.toMatch(/E1206|kubelet\.go|3f2a1b4c|2024-05-01|web-0/);
+    expect(q).toContain('137');
+  });
+
+  it('splits a query into Latin words, compounds and Chinese words, with question words marked', () => {
+    const units = queryUnits('为什么 Pod 一直 Pending？kube-proxy 的 iptables 规则', segment);
+    expect(units.find((u) => u.text === '为什么')?.stop).toBe(true);
+    expect(units.map((u) => u.text)).toEqual(expect.arrayContaining(['pod', 'pending', 'kubeproxy', 'iptables', '规则']));
+    expect(units.find((u) => u.text === 'kubeproxy')?.parts).toEqual(['kube', 'proxy']);
+  });
+
+  it('joins single characters the segmenter splits off (探|针) and drops sentence particles', () => {
+    expect(texts('存活探针')).toContain('探针');
+    expect(texts('的镜像')).toEqual(['镜像']);
+    expect(isFiller('它在')).toBe(true);
+    expect(isFiller('更新')).toBe(false);
+  });
+
+  it('corrects misspellings to an indexed word, but not short or plain words into another', () => {
+    const vocab = ['kubernetes', 'nginx', 'noschedule', 'daemonset', 'string', 'root', 'label', 'linux'];
+    expect(correct('kubenetes', vocab)).toBe('kubernetes');
+    expect(correct('ngnix', vocab)).toBe('nginx');
+    expect(correct('noscheduale', vocab)).toBe('noschedule');
+    expect(correct('demonset', vocab)).toBe('daemonset');
+    expect(correct('lable', vocab)).toBe('label');
+    expect(correct('spring', vocab)).toBeUndefined();
+    expect(correct('boot', vocab)).toBeUndefined();
+    expect(editDistance('linxu', 'linux', 1)).toBe(1);
+  });
+});
