@@ -78,6 +78,7 @@ async function openDialog(page: Page): Promise<void> {
   if (await page.locator('kb-search dialog[open]').count()) return;
   await page.keyboard.press('Control+k');
   await page.locator('kb-search dialog[open] input').waitFor();
+  await page.locator('kb-search[data-ready]').waitFor({ state: 'attached' });
 }
 
 /** Types (or pastes) a query into the dialog and returns the result links once the dialog has answered. */

@@ -103,16 +103,6 @@ export async function attachSearch(root: HTMLElement, base: string): Promise<voi
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
   });
-  // A pasted multi-line event must keep its line breaks as spaces (an <input> would glue the lines together).
-  input.addEventListener('paste', (e) => {
-    const text = e.clipboardData?.getData('text/plain');
-    if (!text || !/[\r\n]/.test(text)) return;
-    e.preventDefault();
-    const flat = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-    input.setRangeText(flat, input.selectionStart ?? input.value.length, input.selectionEnd ?? input.value.length, 'end');
-    input.dispatchEvent(new Event('input'));
-  });
-
   // Keyboard: ↓ from the box goes to the first result, ↑/↓ move between results (and steps), typing returns to the box.
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];
   root.addEventListener('keydown', (e) => {

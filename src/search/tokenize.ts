@@ -10,6 +10,8 @@
 // terms, its chunk look-up misses some (measured: the exact search "镜像" found nothing on a site full of 镜像).
 // Latin words are left to Pagefind (it indexes `kube-proxy` as kubeproxy, kube and proxy, and stems English).
 
+import { flattenPaste } from './paste.ts';
+
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN = /\p{Script=Han}/u;
 // Index words use consonants only: no digits (Pagefind also indexes the parts of a word at letter–digit
@@ -110,7 +112,7 @@ export function isFiller(word: string): boolean {
  * keeps the words a page can contain. Multi-line pastes become one line.
  */
 export function normalizeQuery(raw: string): string {
-  let q = raw.normalize('NFKC').replace(/\\"/g, '"').replace(/[\r\n\t]+/g, ' ');
+  let q = flattenPaste(raw.normalize('NFKC').replace(/\\"/g, '"')).replace(/\t+/g, ' ');
   q = q
     // klog header: E1206 10:01:02.123456   1234 file.go:123]
     .replace(/\b[IWEF]\d{4} \d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\d+\s+[\w.-]+\.go:\d+\]/g, ' ')

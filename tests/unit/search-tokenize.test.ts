@@ -54,6 +54,14 @@ describe('query side', () => {
     expect(q).toContain('context deadline exceeded');
   });
 
+  it('keeps the Warning lines of a pasted Events block', () => {
+    const q = normalizeQuery(
+      'Events:\n  Type     Reason     Age   From               Message\n  ----     ------     ----  ----               -------\n  Normal   Scheduled  2m    default-scheduler  Successfully assigned default/web-0 to node-2\n  Warning  BackOff    12s   kubelet            Back-off restarting failed container web',
+    );
+    expect(q).toContain('Back-off restarting failed container');
+    expect(q).not.toMatch(/Scheduled|Successfully assigned|Reason/);
+  });
+
   it('drops klog headers, timestamps, UIDs and quoted object names, keeps codes that pages mention', () => {
     const q = normalizeQuery(
       'E1206 10:01:02.123456    1234 kubelet.go:2407] "Error syncing pod" pod="default/web-0" podUID=3f2a1b4c-1d2e-4f5a-8b9c-0d1e2f3a4b5c err="exit code 137" 2024-05-01T10:00:00Z',

@@ -1,0 +1,224 @@
+// Search as a person uses it (src/search/): the built site under /k8s-kb in Chromium, Ctrl+K, typing or pasting.
+// 1. Quality on the query set (tests/search/queries.json) through the dialog, with floors that fail a regression.
+// 2. What the dialog does: pasted events, natural questions and commands open the right question; Chinese UI;
+//    shareable ?q= links; keyboard; a 375 px phone; nothing loaded before it opens; axe-clean when open.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ask, evaluateSearch, firstQueryCost, formatReport, loadQuerySet, type EvalReport } from '../../scripts/search-eval.ts';
+import { launchChromium } from '../../src/lib/chromium.mjs';
+
+const distDir = inject('distDir');
+const siteUrl = inject('siteUrl');
+const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8')) as Array<{ id: string; url: string; title: string }>;
+const ids = registry.map((q) => q.id);
+const urlOf = (id: string) => registry.find((q) => q.id === id)!.url;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The issue's targets (#10) and the floors this suite enforces. Where a target is not met yet, its floor is the
+ * figure measured when it was set, so that no change makes search worse unnoticed; raise floors as search
+ * improves, never lower them to let a change pass.
+ */
+export const TARGETS = { hit3: 0.95, hit1: 0.85, anchor1: 0.85, empty: 0, absentShown: 0.1, firstQueryBytes: 250_000, medianMs: 100 };
+const FLOORS = { hit3: 0.9, hit1: 0.82, anchor1: 0.82, empty: 0.02, absentShown: 0.1, kindHit3: 0.85 };
+/** Long pasted messages search up to 8 words, each of which can cost an index chunk on a first visit. */
+const LONG_FIRST_QUERY_BYTES = 450_000;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('search quality on tests/search/queries.json', () => {
+  let report: EvalReport;
+  beforeAll(async () => {
+    const set = loadQuerySet();
+    report = await evaluateSearch(siteUrl, { ...set, queries: set.queries.filter((q) => q.answers.length) }, ids);
+    console.log(`[search:eval]\n${formatReport(report)}`);
+  }, 600_000);
+
+  it('finds the answering question among the first three and first, and opens on it', () => {
+    const all = report.kinds.all;
+    expect(all.hit3, 'hit@3').toBeGreaterThanOrEqual(FLOORS.hit3);
+    expect(all.hit1, 'hit@1').toBeGreaterThanOrEqual(FLOORS.hit1);
+    expect(all.anchor1, 'anchor@1').toBeGreaterThanOrEqual(FLOORS.anchor1);
+    for (const kind of ['error', 'natural', 'command', 'english'] as const) {
+      expect(report.kinds[kind].hit3, `${kind} hit@3`).toBeGreaterThanOrEqual(FLOORS.kindHit3);
+    }
+  });
+
+  it('leaves (almost) no answerable query without a result, and shows nothing for topics the site lacks', () => {
+    expect(report.kinds.all.empty, 'answerable queries without a result').toBeLessThanOrEqual(FLOORS.empty);
+    expect(report.kinds.error.empty, 'pasted errors without a result').toBe(0);
+    expect(report.absentWithResults / report.absentTotal, 'absent terms with results').toBeLessThanOrEqual(FLOORS.absentShown);
+  });
+
+  it('answers in under 100 ms once the index is loaded (median)', () => {
+    expect(report.medianMs).toBeLessThanOrEqual(TARGETS.medianMs);
+  });
+});
+
+describe('bytes for a first query (fresh browser, gzip like GitHub Pages)', () => {
+  it.each(['CrashLoopBackOff', 'pod 一直 pending', '控制平面'])('“%s” costs at most 250 KB', async (q) => {
+    const cost = await firstQueryCost(browser, siteUrl, q);
+    expect(cost.bytes, cost.urls.join('\n')).toBeLessThanOrEqual(TARGETS.firstQueryBytes);
+  });
+  it('a long pasted event stays bounded', async () => {
+    const event = loadQuerySet().queries.find((q) => q.kind === 'error' && q.q.includes('\n'))!.q;
+    const cost = await firstQueryCost(browser, siteUrl, event);
+    expect(cost.bytes, cost.urls.join('\n')).toBeLessThanOrEqual(LONG_FIRST_QUERY_BYTES);
+  });
+});
+
+async function fresh(width = 1280, theme?: string): Promise<{ page: Page; close: () => Promise<void>; requests: string[]; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  if (theme) await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  return { page, close: () => context.close(), requests, problems };
+}
+
+/** Opens the first result and checks the page lands on the question's heading, in view. */
+async function openFirst(page: Page, id: string): Promise<void> {
+  const first = page.locator('kb-search .kb-search-results > li > a').first();
+  await Promise.all([page.waitForURL((u) => u.hash === `#${id}`), first.click()]);
+  await page.waitForLoadState('load');
+  const inView = await page.evaluate((qid) => {
+    const h = document.getElementById(qid);
+    if (!h) return false;
+    const r = h.getBoundingClientRect();
+    return r.top >= -2 && r.top < window.innerHeight;
+  }, id);
+  expect(inView, `#${id} heading in view`).toBe(true);
+}
+
+describe('the search dialog', () => {
+  it.each([
+    [
+      'a pasted multi-line event',
+      'Events:\n  Type     Reason     Age                  From               Message\n  ----     ------     ----                 ----               -------\n  Normal   Scheduled  2m                   default-scheduler  Successfully assigned default/web-7d4b9c6f8-x2k4p to node-2\n  Warning  BackOff    12s (x10 over 2m)    kubelet            Back-off restarting failed container web in pod web-7d4b9c6f8-x2k4p_default(0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b)',
+      ['ts-crashloopbackoff'],
+    ],
+    ['a natural Chinese question', '如何排查Pod一直处于Pending状态的问题?', ['ts-pod-pending', 'pod-triage-workflow']],
+    ['a command', '查看上一次崩溃的日志 kubectl logs --previous', ['ts-crashloopbackoff']],
+    ['a question in everyday words', '删除 pod 的时候发生了什么', ['pod-termination']],
+  ])('%s opens the right question', async (_kind, q, answers) => {
+    const { page, close, problems } = await fresh();
+    await page.goto(siteUrl);
+    const { links } = await ask(page, q);
+    const id = answers.find((a) => urlOf(a) === links[0]);
+    expect(id, `${links.join('\n')}\nwant ${answers.join(' or ')}`).toBeTruthy();
+    await openFirst(page, id!);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('speaks Chinese: results show the question, its topic and page, a snippet, and mark playbooks', async () => {
+    const { page, close } = await fresh();
+    await page.goto(siteUrl);
+    await ask(page, 'ImagePullBackOff');
+    const first = page.locator('kb-search .kb-hit').first();
+    expect(await first.locator('.kb-hit-title').textContent()).toBe(registry.find((r) => r.id === 'ts-imagepullbackoff')!.title);
+    expect(await first.locator('.kb-hit-badge').textContent()).toBe('排障手册');
+    expect(await first.locator('.kb-hit-where').textContent()).toContain('故障排查');
+    expect((await first.locator('.kb-hit-snippet').textContent())!.length).toBeGreaterThan(20);
+    expect(await page.locator('kb-search .kb-search-status').textContent()).toMatch(/^找到 \d+ 个相关问题$/);
+    await ask(page, '区块链 智能合约');
+    expect(await page.locator('kb-search .kb-hit').count()).toBe(0);
+    expect(await page.locator('kb-search .kb-search-status').textContent()).toContain('本站没有');
+    const text = await page.locator('kb-search dialog').innerText();
+    expect(text).not.toMatch(/No results|results for|Search|Clear|Load more/);
+    await close();
+  });
+
+  it('opens from a shared <base>/?q= link with the results, and keeps ?q= in the address while open', async () => {
+    const { page, close } = await fresh();
+    await page.goto(`${siteUrl}?q=${encodeURIComponent('x509: certificate signed by unknown authority')}`);
+    await page.locator('kb-search dialog[open]').waitFor();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('kb-search')?.dataset.state === 'done');
+    const href = await page.locator('kb-search .kb-search-results > li > a').first().getAttribute('href');
+    expect(href).toBe(urlOf('ts-tls-x509'));
+    await ask(page, 'etcdserver: leader changed');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('etcdserver: leader changed');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('kb-search dialog[open]').count()).toBe(0);
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('q'));
+    await close();
+  });
+
+  it('works with the keyboard alone: Ctrl+K, type, ↓ to a result, Enter opens it', async () => {
+    const { page, close } = await fresh();
+    await page.goto(siteUrl);
+    await page.keyboard.press('Control+k');
+    await page.locator('kb-search dialog[open] input').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kb-search-input');
+    await page.keyboard.type('OOMKilled');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('kb-search')?.dataset.q === 'OOMKilled');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    expect(focused).toBe(urlOf('ts-oomkilled'));
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kb-search-input');
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL((u) => u.hash === '#ts-oomkilled'), page.keyboard.press('Enter')]);
+    await close();
+  });
+
+  it('is usable on a 375 px phone: full-screen dialog, no sideways scrolling', async () => {
+    const { page, close } = await fresh(375);
+    await page.goto(siteUrl);
+    await ask(page, 'Pod 一直 Terminating 删不掉');
+    const box = await page.locator('kb-search dialog').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(375);
+    const overflow = await page.evaluate(() => {
+      const d = document.querySelector('kb-search dialog')!;
+      return { page: document.documentElement.scrollWidth, dialog: d.scrollWidth - d.clientWidth };
+    });
+    expect(overflow.page).toBeLessThanOrEqual(375);
+    expect(overflow.dialog).toBeLessThanOrEqual(0);
+    expect(await page.locator('kb-search .kb-hit').count()).toBeGreaterThan(0);
+    await close();
+  });
+
+  it('ships no more search code in every page than Starlight’s search did (1.7 KB gzip)', () => {
+    const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+    const src = /<script[^>]*src="[^"]*\/(_astro\/Search\.astro[^"]+\.js)"/.exec(html)?.[1];
+    expect(src, 'the header search script').toBeTruthy();
+    expect(gzipSync(readFileSync(join(distDir, src!))).length).toBeLessThanOrEqual(1_700);
+  });
+
+  it('loads no search code before the dialog opens', async () => {
+    const { page, close, requests } = await fresh();
+    await page.goto(siteUrl, { waitUntil: 'networkidle' });
+    const before = [...requests];
+    expect(before.filter((u) => /\/pagefind\/|dialog\./.test(u))).toEqual([]);
+    await ask(page, 'kubelet');
+    expect(requests.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    await close();
+  });
+
+  it.each(['light', 'dark'])('has no serious or critical axe violations when open with results (%s)', async (theme) => {
+    const { page, close } = await fresh(1280, theme);
+    await page.goto(siteUrl);
+    await ask(page, 'CrashLoopBackOff');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(n: Node, o: object): Promise<{ violations: Array<{ impact: string; id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const r = await axe.run(document.querySelector('kb-search dialog')!, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    expect(violations).toEqual([]);
+    await close();
+  });
+});
