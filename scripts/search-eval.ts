@@ -140,11 +140,12 @@ export async function evaluateSearch(siteUrl: string, set: QuerySet, ids: string
     // A first query of each kind, each in a fresh browser: what a reader downloads to get their first answer.
     const firsts: EvalReport['firstQueries'] = [];
     for (const kind of KINDS) {
-      const q = set.queries.find((x) => x.kind === kind)!.q;
+      const q = set.queries.find((x) => x.kind === kind)?.q;
+      if (!q) continue;
       const cost = await firstQueryCost(browser, siteUrl, q);
       firsts.push({ kind, q, bytes: cost.bytes, requests: cost.requests });
     }
-    const first = firsts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const first = firsts.reduce((a, b) => (b.bytes > a.bytes ? b : a), { kind: 'error' as QueryKind, q: '', bytes: 0, requests: 0 });
     const page = await browser.newPage();
     await page.goto(siteUrl);
     const outcomes: QueryOutcome[] = [];

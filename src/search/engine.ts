@@ -65,6 +65,7 @@ const STOP_WEIGHT = 0.15;
 const PAGE_FACTOR = 0.35;
 /** A query word found in a question's title or aliases counts this much more than one found in its text. */
 const TITLE_BONUS = 1;
+const STOP_TITLE_BONUS = 0.3;
 /** A question about how or why something works (“什么是 Ingress，和 Service 有何不同”) wants the concept, not the
  *  playbook that mentions the same words: playbooks count this much for it, unless the query quotes an error. */
 const PLAYBOOK_FACTOR_FOR_CONCEPTS = 0.7;
@@ -241,7 +242,9 @@ export function createEngine(pf: PagefindApi, index: { records: number; words: r
       const missing = content.filter((l) => l.df === 0).reduce((s, l) => s + (english && !l.unit.han ? 0.5 : 1) * absentWeight, 0);
       const found = content.reduce((s, l) => s + (l.df > 0 ? l.weight : 0), 0);
       const coverage = found + missing > 0 ? found / (found + missing) : 1;
-      const short = content.length <= SHORT_QUERY;
+      // Short Chinese queries need most of their weight found; an all-English one only half (its words on no page
+      // are as often plain English as a missing topic, and absent English topics have no word on the site at all).
+      const short = content.length <= SHORT_QUERY && !english;
       if (coverage < (short ? SHORT_MIN_COVERAGE : MIN_COVERAGE)) return { hits: [], units: outUnits, absent: true, coverage };
       const strictUnits = present.filter((l) => !l.unit.stop || !hasContent);
       const strict = strictUnits.length > 1 ? await results(pf, strictUnits.map((l) => unitWords(l.unit).join(' ')).join(' ')) : [];
@@ -250,7 +253,7 @@ export function createEngine(pf: PagefindApi, index: { records: number; words: r
         fused.slice(0, 6).map(async (f) => ({ url: (await data(f.result)).url, score: +f.score.toFixed(2), matched: +f.matched.toFixed(2), units: f.units })),
       );
       const conceptual = units.some((u) => CONCEPT_WORDS.has(u.text)) && !ERROR_WORDS.test(raw);
-      return { hits: await toHits(fused, present, data, conceptual), units: outUnits, absent: false, coverage, debug };
+      return { hits: await toHits(fused, lists, data, conceptual, raw), units: outUnits, absent: false, coverage, debug };
     },
   };
 }
@@ -262,19 +265,31 @@ function named(unit: QueryUnit, meta: Record<string, string>): boolean {
   return new RegExp(`(^|[^a-z0-9])${unit.text}`).test(hay.replace(/[-_.]/g, ' ').replace(/\s+/g, ' ')) || hay.includes(unit.text);
 }
 
+const bare = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 async function toHits(
   fused: Fused[],
-  present: UnitList[],
+  lists: UnitList[],
   data: (r: PagefindResult) => Promise<PagefindData>,
   conceptual: boolean,
+  raw: string,
 ): Promise<SearchHit[]> {
+  const asked = bare(raw);
+  const total = lists.reduce((s, l) => s + l.weight, 0);
   // Re-rank the best candidates (their metadata is loaded for display anyway): words of the query that the
   // question's own title or aliases use count double; page-level records come after questions. Each candidate
   // costs a fragment download (~4 KB), so only a few more than are shown.
   const top = fused.slice(0, LIMIT + RERANK_EXTRA);
   const loaded = await Promise.all(top.map(async (f) => ({ ...f, d: await data(f.result) })));
   for (const l of loaded) {
-    for (const u of present) if (!u.unit.stop && named(u.unit, l.d.meta)) l.score += TITLE_BONUS * u.weight;
+    for (const u of lists) {
+      if (!named(u.unit, l.d.meta)) continue;
+      // Function words are not searched, but the question's own wording (kubelet 的作用是什么) still counts.
+      l.score += u.unit.stop ? STOP_TITLE_BONUS : TITLE_BONUS * u.weight;
+    }
+    // The question's title typed or pasted (or most of it): that question.
+    const title = bare(l.d.meta.title ?? '');
+    if (title && asked.length >= 6 && (title.includes(asked) || asked.includes(title))) l.score += total;
     const kind = l.d.meta.kind;
     if (kind === 'page' || kind === 'overview') l.score *= PAGE_FACTOR;
     if (kind === 'playbook' && conceptual) l.score *= PLAYBOOK_FACTOR_FOR_CONCEPTS;

@@ -95,7 +95,7 @@ export function displayText(indexed: string): string {
  *  (它与, 有何, 要在), not a topic the site lacks (区块链, 微信). */
 const FUNCTION_HAN = new Set([...'的了是在有和与或及而且也都就还要会能可把被让给对从向到于以为之其这那它他她我你您们个些么吗呢吧啊哪何谁怎如若则却但并又再很最更太该此每各某等着过来去上下中里外前后所将已经曾正一不没无非几呀嘛样种啥咋']);
 
-const PARTICLES_EDGE = /^[的了吗呢吧啊么嘛呀着过是在和与及或把被让给对从向到于以]+|[的了吗呢吧啊么嘛呀着过是在和与及或把被让给对从向到于以]+$/gu;
+const PARTICLES_EDGE = /^[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+|[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+$/gu;
 
 export function isFiller(word: string): boolean {
   const chars = [...word];
@@ -141,11 +141,16 @@ export function normalizeQuery(raw: string): string {
 }
 
 const STOP_LATIN = new Set(
-  'a an the of to in on at by for is are was were be been being and or as it its this that these those with from while when then than has have had do does did can could will would should may might into onto via per i you we they he she my your our their me us them not vs versus what how why which who get got'.split(' '),
+  ('a an the of to in on at by for is are was were be been being and or as it its this that these those with from while when then than ' +
+    'has have had do does did can could will would should may might must shall into onto via per i you we they he she my your our their ' +
+    'me us them not no vs versus what how why which who whom whose where get got after before again also only just even still very some ' +
+    'any each every both all more most other same such own itself themselves there here so too sometimes always never often please help ' +
+    'issue problem question anyone someone something way ways use using used seems seem like'
+  ).split(' '),
 );
 /** Words that only make a sentence a question. Dropped when anything else is left. */
 const STOP_HAN = new Set(
-  '什么 为什么 怎么 怎样 怎么样 如何 哪些 哪个 是否 是不是 有没有 一下 一个 一些 这个 那个 我们 你们 他们 可以 能否 能不能 请问 问题 有哪 的话 时候 之后 之前 以及 还是 或者 或是 但是 因为 所以 如果 然后 一直 出现 发现 遇到 了解 知道 说说 谈谈 讲讲 介绍 简述 描述 理解 解释 面试 面试官 面试题 聊聊 请教 求助 大佬 大家 各位 小白 新手 总结 详解 图解 入门 教程 实战 笔记 作用 工作 原理 情况 方法 方式 怎么办 什么样 干嘛 干什么 区别 不同 差异 含义 意思 概念 用途 意义 用处 有何 是啥 啥意思 到底 其实 那么 所谓 主要 哪里 为何 分别 具体 常见 一般 通常'.split(
+  '什么 为什么 怎么 怎样 怎么样 如何 哪些 哪个 是否 是不是 有没有 一下 一个 一些 这个 那个 我们 你们 他们 可以 能否 能不能 请问 问题 有哪 的话 时候 之后 之前 以及 还是 或者 或是 但是 因为 所以 如果 然后 一直 出现 遇到 了解 知道 说说 谈谈 讲讲 介绍 简述 描述 理解 解释 面试 面试官 面试题 聊聊 请教 求助 大佬 大家 各位 小白 新手 总结 详解 图解 入门 教程 实战 笔记 作用 工作 原理 情况 方法 方式 怎么办 什么样 干嘛 干什么 区别 不同 差异 含义 意思 概念 用途 意义 用处 有何 是啥 啥意思 到底 其实 那么 所谓 主要 哪里 为何 分别 具体 常见 一般 通常'.split(
     ' ',
   ),
 );
@@ -199,7 +204,8 @@ export function editDistance(a: string, b: string, max: number): number {
 /** The vocabulary word a misspelt word most likely means (crashloopbackof → crashloopbackoff), if any. */
 export function correct(word: string, vocabulary: readonly string[]): string | undefined {
   // Short words have too many neighbours (boot → root, bool): only words of 5 letters or more are corrected, and a
-  // correction keeps the first two letters unless the word is long (spring is not string; demonset is daemonset).
+  // correction keeps the first letter, and the first two unless the word is long (spring is not string, portainer
+  // is not container; demonset is daemonset).
   if (word.length < 5) return undefined;
   const max = word.length >= 8 ? 2 : 1;
   let best: { w: string; d: number; p: number } | undefined;
@@ -208,7 +214,7 @@ export function correct(word: string, vocabulary: readonly string[]): string | u
     if (d > max) continue;
     let p = 0;
     while (p < w.length && w[p] === word[p]) p++;
-    if (p < 2 && word.length < 8) continue;
+    if (p < 1 || (p < 2 && word.length < 8)) continue;
     if (!best || d < best.d || (d === best.d && (p > best.p || (p === best.p && w.length < best.w.length)))) best = { w, d, p };
   }
   return best?.w;

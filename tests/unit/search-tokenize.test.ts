@@ -93,6 +93,7 @@ describe('query side', () => {
     expect(correct('lable', vocab)).toBe('label');
     expect(correct('spring', vocab)).toBeUndefined();
     expect(correct('boot', vocab)).toBeUndefined();
+    expect(correct('portainer', ['container'])).toBeUndefined();
     expect(editDistance('linxu', 'linux', 1)).toBe(1);
   });
 });
