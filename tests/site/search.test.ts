@@ -24,7 +24,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * improves, never lower them to let a change pass.
  */
 export const TARGETS = { hit3: 0.95, hit1: 0.85, anchor1: 0.85, empty: 0, absentShown: 0.1, firstQueryBytes: 250_000, medianMs: 100 };
-const FLOORS = { hit3: 0.92, hit1: 0.84, anchor1: 0.84, empty: 0.01, absentShown: 0.1, kindHit3: 0.88 };
+const FLOORS = { hit3: 0.93, hit1: 0.85, anchor1: 0.85, empty: 0.01, absentShown: 0.1, kindHit3: 0.9 };
 /** Long pasted messages search up to 8 words, each of which can cost an index chunk on a first visit. */
 const LONG_FIRST_QUERY_BYTES = 450_000;
 
