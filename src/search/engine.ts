@@ -170,6 +170,8 @@ function fuse(lists: UnitList[], strict: PagefindResult[]): Fused[] {
     const max = Math.max(...list.map((r) => r.score), 1e-9);
     for (const r of list) {
       const e = byId.get(r.id) ?? { result: r, score: 0, matched: 0, units: [] };
+      // The strict search's result holds every word, so its sub-results (the steps shown) fit the whole query.
+      if (label === undefined) e.result = r;
       e.score += weight * (r.score / max);
       if (label !== undefined) {
         e.matched += weight;
@@ -196,15 +198,17 @@ export interface Engine {
 export function createEngine(pf: PagefindApi, index: { records: number; words: readonly string[] }, segment: Segment = intlSegmenter()): Engine {
   const total = index.records;
   const vocabulary = vocabularyOf(index.words);
-  const dataCache = new Map<string, Promise<PagefindData>>();
-  const data = (r: PagefindResult) => {
-    let d = dataCache.get(r.id);
-    if (!d) dataCache.set(r.id, (d = r.data()));
-    return d;
-  };
   const rare = Math.log(1 + total);
   return {
     async search(raw) {
+      // Per search: a result's data carries the sub-results (steps) of this search, not of an earlier one.
+      // Pagefind caches the fragments themselves.
+      const dataCache = new Map<string, Promise<PagefindData>>();
+      const data = (r: PagefindResult) => {
+        let d = dataCache.get(r.id);
+        if (!d) dataCache.set(r.id, (d = r.data()));
+        return d;
+      };
       // A compound the index does not hold as one word (registry-1.docker.io) counts as its parts.
       const units = queryUnits(raw, segment).flatMap((u) =>
         u.parts && u.parts.length > 1 && !vocabulary.has(u.text)

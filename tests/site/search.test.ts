@@ -136,6 +136,16 @@ describe('the search dialog', () => {
     await close();
   });
 
+  it('offers the matching playbook step: a pasted FailedScheduling message links the resources cause of Pod Pending', async () => {
+    const { page, close } = await fresh();
+    await page.goto(siteUrl);
+    const { links } = await ask(page, 'Warning  FailedScheduling  61s  default-scheduler  0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu.');
+    expect(links[0]).toBe(urlOf('ts-pod-pending'));
+    const steps = await page.locator('kb-search .kb-hit').first().locator('.kb-hit-steps a').evaluateAll((as) => as.map((a) => [a.getAttribute('href')!, a.textContent!]));
+    expect(steps.some(([href, text]) => href.startsWith(`${urlOf('ts-pod-pending')}-`) && text.includes('Insufficient cpu')), JSON.stringify(steps)).toBe(true);
+    await close();
+  });
+
   it('speaks Chinese: results show the question, its topic and page, a snippet, and mark playbooks', async () => {
     const { page, close } = await fresh();
     await page.goto(siteUrl);
