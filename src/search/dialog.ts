@@ -51,11 +51,21 @@ export async function attachSearch(root: HTMLElement, base: string): Promise<voi
   const bundle = `${base.replace(/\/$/, '')}/pagefind/`;
 
   status.textContent = '正在加载搜索索引…';
-  const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
-  await pf.options({ baseUrl: base });
-  await pf.init();
-  const index = (await fetch(`${bundle}kb-search.json`).then((r) => r.json())) as { records: number; words: string[] };
-  const engine: Engine = createEngine(pf, index);
+  let engine: Engine;
+  try {
+    const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
+    await pf.options({ baseUrl: base });
+    await pf.init();
+    const index = (await fetch(`${bundle}kb-search.json`).then((r) => r.json())) as { records: number; words: string[] };
+    engine = createEngine(pf, index);
+  } catch {
+    // `npm run dev` has no index (it is built with the site), and a flaky connection can fail the download.
+    status.textContent = import.meta.env.DEV
+      ? '开发模式（npm run dev）下没有搜索索引：用 npm start 构建并预览后再搜索。'
+      : '搜索索引没有加载成功，请检查网络后刷新页面。';
+    root.dataset.state = 'error';
+    return;
+  }
   // For scripts/search-eval.ts --explain: the engine behind the dialog.
   (root as HTMLElement & { kbEngine?: Engine }).kbEngine = engine;
   root.dataset.ready = '';

@@ -220,6 +220,16 @@ describe('the search dialog', () => {
     expect(gzipSync(readFileSync(join(distDir, src!))).length).toBeLessThanOrEqual(1_700);
   });
 
+  it('says so, in Chinese, when the index cannot be downloaded', async () => {
+    const { page, close } = await fresh();
+    await page.route('**/pagefind/pagefind.js', (r) => r.abort());
+    await page.goto(siteUrl);
+    await page.keyboard.press('Control+k');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('kb-search')?.dataset.state === 'error');
+    expect(await page.locator('kb-search .kb-search-status').textContent()).toContain('搜索索引没有加载成功');
+    await close();
+  });
+
   it('loads no search code before the dialog opens', async () => {
     const { page, close, requests } = await fresh();
     await page.goto(siteUrl, { waitUntil: 'networkidle' });
