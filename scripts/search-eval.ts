@@ -119,15 +119,15 @@ export async function firstQueryCost(browser: Browser, url: string, q: string): 
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'networkidle' });
-  let bytes = 0;
   const urls: string[] = [];
-  page.on('requestfinished', async (request) => {
+  const sizes: Array<Promise<number>> = [];
+  page.on('requestfinished', (request) => {
     urls.push(request.url());
-    const sizes = await request.sizes().catch(() => undefined);
-    bytes += sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0;
+    sizes.push(request.sizes().then((x) => x.responseBodySize + x.responseHeadersSize, () => 0));
   });
   await ask(page, q);
   await page.waitForLoadState('networkidle');
+  const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
   await context.close();
   return { bytes, requests: urls.length, urls };
 }
@@ -232,8 +232,8 @@ async function main() {
       await ask(page, 'kubelet');
       for (const q of values.explain) {
         const out = await page.evaluate(async (query) => {
-          const root = document.querySelector('kb-search') as HTMLElement & { kbEngine: { search(q: string): Promise<unknown> } };
-          return root.kbEngine.search(query);
+          const root = document.querySelector('kb-search') as HTMLElement & { kbEngine: { search(q: string, o: object): Promise<unknown> } };
+          return root.kbEngine.search(query, { explain: true });
         }, q);
         const o = out as { coverage: number; units: Array<{ text: string; df: number }>; debug?: Array<{ url: string; score: number; matched: number; units: string[] }> };
         console.log(`${q}\n  coverage ${o.coverage.toFixed(2)}; units ${o.units.map((u) => `${u.text}(${u.df})`).join(' ')}`);

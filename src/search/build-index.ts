@@ -10,22 +10,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { fromHtml } from 'hast-util-from-html';
-import { select, selectAll } from 'hast-util-select';
+import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Element, ElementContent, Root } from 'hast';
 import { indexText, latinWords } from './tokenize.ts';
 import type { RecordKind, SearchMeta } from './types.ts';
+import type { RegistryEntry } from '../lib/registry.ts';
 import { topics } from '../topics.mjs';
 import { SYMPTOMS_HEADING } from '../lib/playbooks.mjs';
 
-export interface RegistryQuestion {
-  id: string;
-  title: string;
-  topic: string;
-  url: string;
-  page: string;
-  aka: string[];
-}
+/** What the index needs of a registry entry (`<base>/questions.json`), with `url` relative to the base. */
+export type RegistryQuestion = Pick<RegistryEntry, 'id' | 'title' | 'topic' | 'url' | 'page' | 'aka'>;
 
 export interface IndexRecord {
   /** Site path without the base: Pagefind's client prefixes the base it is served from. */
@@ -48,7 +43,8 @@ function hasClass(node: Element, name: string): boolean {
 
 /** Text a reader sees in a block: no anchor icons, copy buttons, frame labels, scripts or diagram SVGs. */
 function blockText(node: Element): string {
-  const clone = structuredClone(node) as Element;
+  // A diagram counts by its title (the SVG's accessible name), not by its node labels.
+  if (hasClass(node, 'kb-diagram')) return String(select('svg[aria-label]', node)?.properties?.ariaLabel ?? '');
   const strip = (el: Element): Element => {
     el.children = el.children.filter((c: ElementContent) => {
       if (c.type !== 'element') return c.type === 'text';
@@ -60,12 +56,7 @@ function blockText(node: Element): string {
     });
     return el;
   };
-  if (hasClass(clone, 'kb-diagram')) {
-    // A diagram counts by its title (the SVG's accessible name), not by its node labels.
-    const svg = select('svg[aria-label]', node);
-    return String(svg?.properties?.ariaLabel ?? '');
-  }
-  return toText(strip(clone)).replace(/\s+/g, ' ').trim();
+  return toText(strip(structuredClone(node))).replace(/\s+/g, ' ').trim();
 }
 
 function headingOf(node: Element): { id: string; text: string; depth: number } | undefined {

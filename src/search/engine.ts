@@ -59,8 +59,6 @@ const RERANK_EXTRA = 2;
 const IDF_CAP = 3;
 /** Words searched per query at most (see search()). */
 const MAX_UNITS = 8;
-/** Function words (什么, how, the) still count, a little, when they are in the index. */
-const STOP_WEIGHT = 0.15;
 /** Overviews and page-level records (symptom index, cheat sheet) come after questions of similar strength. */
 const PAGE_FACTOR = 0.35;
 /** A query word found in a question's title or aliases counts this much more than one found in its text. */
@@ -114,18 +112,21 @@ export function vocabularyOf(words: readonly string[]): Vocabulary {
   return { has: (w) => set.has(w), sorted: [...set].sort() };
 }
 
+/** Each result with its score relative to the list's best (1 for the best): lists of different words compare. */
+function normalised(list: PagefindResult[]): Array<[PagefindResult, number]> {
+  const max = Math.max(...list.map((r) => r.score), 1e-9);
+  return list.map((r) => [r, r.score / max]);
+}
+
 /** Sums several result lists by normalised score (a record in more lists ranks higher). */
 function merge(lists: PagefindResult[][]): PagefindResult[] {
   const byId = new Map<string, { r: PagefindResult; s: number }>();
-  for (const list of lists) {
-    const max = Math.max(...list.map((r) => r.score), 1e-9);
-    for (const r of list) {
-      const e = byId.get(r.id) ?? { r, s: 0 };
-      e.s += r.score / max;
-      byId.set(r.id, e);
-    }
+  for (const [r, n] of lists.flatMap(normalised)) {
+    const e = byId.get(r.id) ?? { r, s: 0 };
+    e.s += n;
+    byId.set(r.id, e);
   }
-  return [...byId.values()].sort((a, b) => b.s - a.s).map(({ r, s }) => ({ ...r, id: r.id, data: r.data, score: s }));
+  return [...byId.values()].sort((a, b) => b.s - a.s).map(({ r, s }) => ({ id: r.id, data: r.data, score: s }));
 }
 
 async function searchUnit(pf: PagefindApi, unit: QueryUnit, total: number, vocabulary: Vocabulary): Promise<UnitList> {
@@ -167,15 +168,14 @@ interface Fused {
 function fuse(lists: UnitList[], strict: PagefindResult[]): Fused[] {
   const byId = new Map<string, Fused>();
   const add = (list: PagefindResult[], weight: number, label: string | undefined) => {
-    const max = Math.max(...list.map((r) => r.score), 1e-9);
-    for (const r of list) {
+    for (const [r, n] of normalised(list)) {
       const e = byId.get(r.id) ?? { result: r, score: 0, matched: 0, units: [] };
       // The strict search's result holds every word, so its sub-results (the steps shown) fit the whole query.
       if (label === undefined) e.result = r;
-      e.score += weight * (r.score / max);
+      e.score += weight * n;
       if (label !== undefined) {
         e.matched += weight;
-        e.units.push(`${label}:${(weight * (r.score / max)).toFixed(2)}`);
+        e.units.push(`${label}:${(weight * n).toFixed(2)}`);
       }
       byId.set(r.id, e);
     }
@@ -187,7 +187,8 @@ function fuse(lists: UnitList[], strict: PagefindResult[]): Fused[] {
 }
 
 export interface Engine {
-  search(raw: string): Promise<SearchOutcome>;
+  /** `explain` adds the best records' scores per word (scripts/search-eval.ts --explain). */
+  search(raw: string, options?: { explain?: boolean }): Promise<SearchOutcome>;
 }
 
 /**
@@ -200,7 +201,7 @@ export function createEngine(pf: PagefindApi, index: { records: number; words: r
   const vocabulary = vocabularyOf(index.words);
   const rare = Math.log(1 + total);
   return {
-    async search(raw) {
+    async search(raw, { explain = false } = {}) {
       // Per search: a result's data carries the sub-results (steps) of this search, not of an earlier one.
       // Pagefind caches the fragments themselves.
       const dataCache = new Map<string, Promise<PagefindData>>();
@@ -234,8 +235,6 @@ export function createEngine(pf: PagefindApi, index: { records: number; words: r
       const outUnits = lists.map((l) => ({ ...l.unit, df: l.df }));
       // Words not searched (df -1) count neither as found nor as missing.
       const content = lists.filter((l) => !l.unit.stop && !l.filler && l.df >= 0);
-      const hasContent = content.some((l) => l.df > 0);
-      for (const l of lists) if (l.unit.stop && hasContent) l.weight *= STOP_WEIGHT;
       const present = lists.filter((l) => l.df > 0);
       if (!present.length) return { hits: [], units: outUnits, absent: true, coverage: 0 };
       // Is the query about something the site has? Words on no page count as rare ones (区块链, spring, vue3) —
@@ -250,23 +249,23 @@ export function createEngine(pf: PagefindApi, index: { records: number; words: r
       // are as often plain English as a missing topic, and absent English topics have no word on the site at all).
       const short = content.length <= SHORT_QUERY && !english;
       if (coverage < (short ? SHORT_MIN_COVERAGE : MIN_COVERAGE)) return { hits: [], units: outUnits, absent: true, coverage };
-      const strictUnits = present.filter((l) => !l.unit.stop || !hasContent);
-      const strict = strictUnits.length > 1 ? await results(pf, strictUnits.map((l) => unitWords(l.unit).join(' ')).join(' ')) : [];
+      // (Function words are searched only when the query has nothing else, so `present` never mixes the two.)
+      const strict = present.length > 1 ? await results(pf, present.map((l) => unitWords(l.unit).join(' ')).join(' ')) : [];
       const fused = fuse(present, strict).sort((a, b) => b.score - a.score);
-      const debug = await Promise.all(
-        fused.slice(0, 6).map(async (f) => ({ url: (await data(f.result)).url, score: +f.score.toFixed(2), matched: +f.matched.toFixed(2), units: f.units })),
-      );
+      const debug = explain
+        ? await Promise.all(
+            fused.slice(0, 6).map(async (f) => ({ url: (await data(f.result)).url, score: +f.score.toFixed(2), matched: +f.matched.toFixed(2), units: f.units })),
+          )
+        : undefined;
       const conceptual = units.some((u) => CONCEPT_WORDS.has(u.text)) && !ERROR_WORDS.test(raw);
       return { hits: await toHits(fused, lists, data, conceptual, raw), units: outUnits, absent: false, coverage, debug };
     },
   };
 }
 
-/** Does the record's title or alias list name the unit? (Case and spaces do not matter.) */
+/** Does the record's title or alias list contain the unit? (Case and spaces do not matter.) */
 function named(unit: QueryUnit, meta: Record<string, string>): boolean {
-  const hay = `${meta.title ?? ''} | ${meta.aka ?? ''}`.toLowerCase().replace(/\s+/g, '');
-  if (unit.han) return hay.includes(unit.text);
-  return new RegExp(`(^|[^a-z0-9])${unit.text}`).test(hay.replace(/[-_.]/g, ' ').replace(/\s+/g, ' ')) || hay.includes(unit.text);
+  return `${meta.title ?? ''}|${meta.aka ?? ''}`.toLowerCase().replace(/\s+/g, '').includes(unit.text);
 }
 
 const bare = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
