@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkQuestions from './src/plugins/remark-questions.mjs';
 import remarkMermaid from './src/plugins/remark-mermaid.mjs';
+import remarkBaseline from './src/plugins/remark-baseline.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.mjs';
 import rehypeTables from './src/plugins/rehype-tables.mjs';
 import kb from './src/integrations/kb.mjs';
@@ -48,7 +49,7 @@ export default defineConfig({
     // Chinese prose uses “ ” directly (a content test checks it).
     processor: unified({
       smartypants: false,
-      remarkPlugins: [remarkQuestions, remarkMermaid],
+      remarkPlugins: [remarkBaseline, remarkQuestions, remarkMermaid],
       rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables],
     }),
   },

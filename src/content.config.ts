@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { fillBaseline } from './lib/baseline.ts';
 
 // The knowledge lives in the top-level content/docs/ (KB_CONTENT_DIR lets the tests build small fixture sites).
 const base = process.env.KB_CONTENT_DIR ?? './content/docs';
@@ -9,13 +10,18 @@ const base = process.env.KB_CONTENT_DIR ?? './content/docs';
 export const collections = {
   docs: defineCollection({
     loader: glob({ base, pattern: '**/[^_]*.{md,mdx}' }),
-    schema: docsSchema({
-      extend: z.object({
-        // Required: search results and link previews show it.
-        description: z
-          .string({ error: '每个页面都需要 description（一句话概括本页，用于搜索结果与链接预览）' })
-          .min(8, 'description 太短：用一句完整的话概括本页'),
-      }),
-    }),
+    // `{K8S}` in description and hero.tagline becomes the baseline release (src/lib/baseline.ts).
+    schema: (context) =>
+      docsSchema({
+        extend: z.object({
+          // Required: search results and link previews show it.
+          description: z
+            .string({ error: '每个页面都需要 description（一句话概括本页，用于搜索结果与链接预览）' })
+            .min(8, 'description 太短：用一句完整的话概括本页')
+            .transform(fillBaseline),
+        }),
+      })(context).transform((data) =>
+        data.hero?.tagline ? { ...data, hero: { ...data.hero, tagline: fillBaseline(data.hero.tagline) } } : data,
+      ),
   }),
 };
