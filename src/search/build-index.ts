@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { rechunkIndex } from './rechunk.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
@@ -160,7 +161,12 @@ export interface IndexStats {
   questions: number;
   pages: number;
   playbooks: number;
+  /** Word-index chunks after re-cutting. */
+  chunks: number;
 }
+
+/** Word locations per index chunk: ~4 KB over the wire each, instead of Pagefind's ~38 KB (20,000 locations). */
+export const CHUNK_LOCATIONS = 2000;
 
 export async function buildSearchIndex(distDir: string, files: string[], registry: RegistryQuestion[]): Promise<IndexStats> {
   const questions = new Map(registry.map((q) => [q.id, q]));
@@ -184,6 +190,8 @@ export async function buildSearchIndex(distDir: string, files: string[], registr
   } finally {
     await pagefind.close();
   }
+  // Small chunks: a query fetches one per word (src/search/rechunk.ts).
+  const chunks = rechunkIndex(join(distDir, 'pagefind'), CHUNK_LOCATIONS);
   // The dialog weighs query words by how many records hold them (IDF), so it needs the number of records; and it
   // tells a misspelt or absent Latin word from an indexed one with the vocabulary.
   const words = new Set<string>();
@@ -197,5 +205,6 @@ export async function buildSearchIndex(distDir: string, files: string[], registr
     questions: indexed.size,
     pages: records.filter((r) => r.meta.kind === 'page' || r.meta.kind === 'overview').length,
     playbooks: records.filter((r) => r.meta.kind === 'playbook').length,
+    chunks: chunks.after,
   };
 }
