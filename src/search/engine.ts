@@ -135,13 +135,20 @@ async function searchUnit(pf: PagefindApi, unit: QueryUnit, total: number, vocab
   if (unit.han) {
     const res = await exactRanked(pf, unitWords(unit));
     if (res.length) return { unit, df: res.length, weight: idf(res.length), results: res, filler: false };
-    if (unit.terms.length < 2) return none(isFiller(unit.text));
     // The word as a whole is on no page: fall back to its bigrams that are (有何不同 → 不同), worth less.
-    const parts = (await Promise.all(unit.terms.map((t) => exactRanked(pf, [hanToken(t)])))).filter((l) => l.length);
-    if (!parts.length) return none(isFiller(unit.text));
-    const merged = merge(parts);
-    const share = parts.length / unit.terms.length;
-    return { unit, df: merged.length, weight: 0.6 * share * idf(merged.length), results: merged, filler: false };
+    const parts =
+      unit.terms.length < 2 ? [] : (await Promise.all(unit.terms.map((t) => exactRanked(pf, [hanToken(t)])))).filter((l) => l.length);
+    if (parts.length) {
+      const merged = merge(parts);
+      const share = parts.length / unit.terms.length;
+      return { unit, df: merged.length, weight: 0.6 * share * idf(merged.length), results: merged, filler: false };
+    }
+    // None of them either: the segmenter may have cut a word apart (虚拟|机快); the bigram across the cut (拟机).
+    if (unit.bridge) {
+      const bridged = await exactRanked(pf, [hanToken(unit.bridge)]);
+      if (bridged.length) return { unit, df: bridged.length, weight: 0.5 * idf(bridged.length), results: bridged, filler: false };
+    }
+    return none(isFiller(unit.text));
   }
   const word = unit.terms[0] ?? '';
   const found = (res: PagefindResult[], factor: number): UnitList =>

@@ -96,6 +96,7 @@ export function displayText(indexed: string): string {
 const FUNCTION_HAN = new Set([...'的了是在有和与或及而且也都就还要会能可把被让给对从向到于以为之其这那它他她我你您们个些么吗呢吧啊哪何谁怎如若则却但并又再很最更太该此每各某等着过来去上下中里外前后所将已经曾正一不没无非几呀嘛样种啥咋']);
 
 const PARTICLES_EDGE = /^[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+|[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+$/gu;
+const PARTICLES_EDGE_START = /^[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+/u;
 
 export function isFiller(word: string): boolean {
   const chars = [...word];
@@ -111,6 +112,20 @@ export function isFiller(word: string): boolean {
  * URLs' paths, UIDs and hashes, durations, counters, generated Pod-name suffixes, quoted object names — and
  * keeps the words a page can contain. Multi-line pastes become one line.
  */
+/**
+ * Other names for what the pages call by one name: machine-translated interview lists (图像/映像 for image, 豆荚 or
+ * 吊舱 for Pod, 守护进程集 for DaemonSet) and Chinese names of API kinds the pages keep in English.
+ */
+const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/配置映射/g, ' configmap '],
+  [/图像|映像/g, '镜像'],
+  [/豆荚|吊舱/g, ' pod '],
+  [/守护进程集/g, ' daemonset '],
+  [/有状态(?:副本)?集/g, ' statefulset '],
+  [/副本集/g, ' replicaset '],
+  [/服务[账帐][户号]/g, ' serviceaccount '],
+];
+
 export function normalizeQuery(raw: string): string {
   let q = flattenPaste(raw.normalize('NFKC').replace(/\\"/g, '"')).replace(/\t+/g, ' ');
   q = q
@@ -137,6 +152,7 @@ export function normalizeQuery(raw: string): string {
     .replace(/-(?=[bcdfghjklmnpqrstvwxz2-9]{5}\b)(?=[a-z]*[2-9])[a-z2-9]{5}\b/g, ' ')
     // quoted names that carry separators or digits are object names: secret "db-pass-v2", pod "web-0"
     .replace(/["'“”‘’]([^"'“”‘’\s]*[-:./_0-9][^"'“”‘’\s]*)["'“”‘’]/g, ' ');
+  for (const [re, to] of SYNONYMS) q = q.replace(re, to);
   return q.replace(/\s+/g, ' ').trim();
 }
 
@@ -150,7 +166,7 @@ const STOP_LATIN = new Set(
 );
 /** Words that only make a sentence a question. Dropped when anything else is left. */
 const STOP_HAN = new Set(
-  '什么 为什么 怎么 怎样 怎么样 如何 哪些 哪个 是否 是不是 有没有 一下 一个 一些 这个 那个 我们 你们 他们 可以 能否 能不能 请问 问题 有哪 的话 时候 之后 之前 以及 还是 或者 或是 但是 因为 所以 如果 然后 一直 出现 遇到 了解 知道 说说 谈谈 讲讲 介绍 简述 描述 理解 解释 面试 面试官 面试题 聊聊 请教 求助 大佬 大家 各位 小白 新手 总结 详解 图解 入门 教程 实战 笔记 作用 工作 原理 情况 方法 方式 怎么办 什么样 干嘛 干什么 区别 不同 差异 含义 意思 概念 用途 意义 用处 有何 是啥 啥意思 到底 其实 那么 所谓 主要 哪里 为何 分别 具体 常见 一般 通常'.split(
+  '什么 为什么 怎么 怎样 怎么样 如何 哪些 哪个 是否 是不是 有没有 一下 一个 一些 这个 那个 我们 你们 他们 可以 能否 能不能 请问 问题 有哪 的话 时候 之后 之前 以及 还是 或者 或是 但是 因为 所以 如果 然后 一直 出现 遇到 了解 知道 说说 谈谈 讲讲 介绍 简述 描述 理解 解释 面试 面试官 面试题 聊聊 请教 求助 大佬 大家 各位 小白 新手 总结 详解 图解 入门 教程 实战 笔记 作用 工作 原理 情况 方法 方式 怎么办 什么样 干嘛 干什么 区别 不同 差异 含义 意思 概念 用途 意义 用处 有何 是啥 啥意思 到底 其实 那么 所谓 主要 哪里 为何 分别 具体 常见 一般 通常 区分 对比 比较 异同 是指 指的是 讲一讲 说一说 聊一聊 为啥 咋办 原因'.split(
     ' ',
   ),
 );
@@ -165,6 +181,9 @@ export interface QueryUnit {
   stop: boolean;
   /** A compound's parts (port-forward → port, forward): searched one by one when the index lacks the whole. */
   parts?: string[];
+  /** A Chinese word's first character with the one before it (虚拟|机快 → 拟机): searched when the segmenter cut a
+   *  word in the wrong place and the unit's own bigrams are on no page. */
+  bridge?: string;
 }
 
 export type Segment = (text: string) => string[];
@@ -256,20 +275,27 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
       continue;
     }
     let pending = '';
-    const word = (w: string) => push({ text: w, terms: hanBigrams(w), han: true, stop: STOP_HAN.has(w) || isFiller(w) });
+    let before = ''; // the character before `pending`
+    let last = ''; // the last character seen in the run
+    const word = (w: string, prev: string) =>
+      push({ text: w, terms: hanBigrams(w), han: true, stop: STOP_HAN.has(w) || isFiller(w), ...(prev ? { bridge: prev + [...w][0] } : {}) });
     const flush = () => {
       // Particles at the edges of a run of single characters belong to the sentence, not the word (的镜像 → 镜像).
+      const lead = pending.match(PARTICLES_EDGE_START)?.[0] ?? '';
       const trimmed = pending.replace(PARTICLES_EDGE, '');
-      if ([...trimmed].length >= 2) word(trimmed);
+      if ([...trimmed].length >= 2) word(trimmed, lead ? '' : before);
       pending = '';
     };
     for (const w of segment(run)) {
       if ([...w].length === 1) {
+        if (!pending) before = last;
         pending += w;
+        last = w;
         continue;
       }
       flush();
-      word(w);
+      word(w, last);
+      last = [...w].at(-1) ?? '';
     }
     flush();
     // A query that is one Chinese character still searches for it.

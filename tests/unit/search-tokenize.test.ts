@@ -84,6 +84,20 @@ describe('query side', () => {
     expect(isFiller('更新')).toBe(false);
   });
 
+  it('reads machine-translated and Chinese names of things as the pages name them', () => {
+    expect(normalizeQuery('Kubernetes 中的暂停图像有什么用')).toContain('暂停镜像');
+    expect(normalizeQuery('豆荚和守护进程集')).toMatch(/pod .*daemonset/);
+    expect(normalizeQuery('服务账户的令牌')).toContain('serviceaccount');
+  });
+
+  it('keeps the bigram across a segmenter cut for words cut apart (虚拟|机快 → 拟机)', () => {
+    const cut: typeof segment = () => ['为什么', '比', '虚拟', '机', '快'];
+    const units = queryUnits('为什么比虚拟机快', cut);
+    expect(units.find((u) => u.text === '机快')?.bridge).toBe('拟机');
+    // After a particle there is nothing to bridge.
+    expect(queryUnits('的镜像', () => ['的', '镜', '像'])[0]?.bridge).toBeUndefined();
+  });
+
   it('corrects misspellings to an indexed word, but not short or plain words into another', () => {
     const vocab = ['kubernetes', 'nginx', 'noschedule', 'daemonset', 'string', 'root', 'label', 'linux'];
     expect(correct('kubenetes', vocab)).toBe('kubernetes');
