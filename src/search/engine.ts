@@ -5,7 +5,7 @@
 // (./tokenize.ts); each unit is searched on its own, units that are on no page are dropped, a query most of
 // whose words are on no page answers nothing, and the remaining lists are fused: each unit counts by how rare
 // it is (IDF), and records that match every unit at once (the strict AND search) get a bonus.
-import { correct, displayText, hanToken, intlSegmenter, isFiller, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
+import { correct, displayText, hanToken, intlSegmenter, isFiller, kubectlVerb, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
 import type { SearchHit, SearchMeta } from './types.ts';
 
 // The part of Pagefind's JS API we use (pagefind 1.6; see README → Search for why the version is pinned).
@@ -158,6 +158,9 @@ async function searchUnit(pf: PagefindApi, unit: QueryUnit, total: number, vocab
   if (/^\d+$/.test(word)) return none(true);
   // A longer word starting with it: `crashloop` → CrashLoopBackOff (Pagefind's prefix search).
   if (word.length >= 4 && vocabulary.sorted.some((w) => w.startsWith(word))) return found(await results(pf, word), 0.9);
+  // A kubectl subcommand mistyped: kubectl drill node → drain.
+  const verb = unit.afterKubectl ? kubectlVerb(word) : undefined;
+  if (verb && vocabulary.has(verb)) return found(await exactRanked(pf, [verb]), 0.7);
   // A misspelling of an indexed word: kubenetes, ngnix, NoScheduale, Muti-Attach.
   const fixed = correct(word, vocabulary.sorted);
   if (fixed) return found(await exactRanked(pf, [fixed]), 0.7);

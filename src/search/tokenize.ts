@@ -181,6 +181,8 @@ export interface QueryUnit {
   stop: boolean;
   /** A compound's parts (port-forward → port, forward): searched one by one when the index lacks the whole. */
   parts?: string[];
+  /** The word right after `kubectl`: a subcommand. */
+  afterKubectl?: boolean;
   /** A Chinese word's first character with the one before it (虚拟|机快 → 拟机): searched when the segmenter cut a
    *  word in the wrong place and the unit's own bigrams are on no page. */
   bridge?: string;
@@ -239,6 +241,30 @@ export function correct(word: string, vocabulary: readonly string[]): string | u
   return best?.w;
 }
 
+/** kubectl's subcommands, as the vocabulary writes them (port-forward → portforward). */
+const KUBECTL_VERBS = (
+  'annotate apiresources apiversions apply attach auth autoscale certificate clusterinfo completion config cordon cp ' +
+  'create debug delete describe diff drain edit events exec explain expose get kustomize label logs patch plugin ' +
+  'portforward proxy replace rollout run scale set taint top uncordon version wait'
+).split(' ');
+
+/**
+ * The word after `kubectl` names a subcommand, so a typo there is read against that short list with more room than
+ * `correct` allows (kubectl drill → drain, kubectl desribe → describe).
+ */
+export function kubectlVerb(word: string): string | undefined {
+  if (word.length < 3 || KUBECTL_VERBS.includes(word)) return undefined;
+  let best: { v: string; d: number; p: number } | undefined;
+  for (const v of KUBECTL_VERBS) {
+    if (v[0] !== word[0]) continue;
+    const d = editDistance(word, v, 3);
+    let p = 0;
+    while (p < v.length && v[p] === word[p]) p++;
+    if (d <= Math.min(3, Math.floor(v.length / 2) + 1) && (!best || d < best.d || (d === best.d && p > best.p))) best = { v, d, p };
+  }
+  return best?.v;
+}
+
 /** Intl.Segmenter (browser and Node) cuts Chinese into words; runs of single characters are joined again. */
 export function intlSegmenter(): Segment {
   const seg = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -260,20 +286,25 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
     seen.add(u.text);
     units.push(u);
   };
+  let previous = ''; // the Latin word before this run, if any
   // Han runs, Latin compounds (port-forward, kube-proxy, x509) and words, in order.
   for (const m of text.matchAll(/\p{Script=Han}+|[a-z0-9]+(?:[-_.][a-z0-9]+)+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu)) {
     const run = m[0];
     if (/[-_.]/.test(run)) {
+      previous = run;
       const parts = run.split(/[-_.]/).filter((p) => p.length >= 2 && !/^\d{1,2}$/.test(p));
       if (parts.length) push({ text: parts.join(''), terms: [parts.join('')], han: false, stop: false, parts });
       continue;
     }
     if (!HAN.test(run)) {
+      const afterKubectl = previous === 'kubectl';
+      previous = run;
       if (run.length < 2 && !/^\d$/.test(run)) continue;
       if (/^\d+$/.test(run) && (run.length < 3 || run.length > 5)) continue; // counts and ids; keep 137, 502, 6443
-      push({ text: run, terms: [run], han: false, stop: STOP_LATIN.has(run) });
+      push({ text: run, terms: [run], han: false, stop: STOP_LATIN.has(run), ...(afterKubectl ? { afterKubectl } : {}) });
       continue;
     }
+    previous = '';
     let pending = '';
     let before = ''; // the character before `pending`
     let last = ''; // the last character seen in the run

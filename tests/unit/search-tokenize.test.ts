@@ -8,6 +8,7 @@ import {
   indexText,
   intlSegmenter,
   isFiller,
+  kubectlVerb,
   latinWords,
   normalizeQuery,
   queryUnits,
@@ -96,6 +97,16 @@ describe('query side', () => {
     expect(units.find((u) => u.text === '机快')?.bridge).toBe('拟机');
     // After a particle there is nothing to bridge.
     expect(queryUnits('的镜像', () => ['的', '镜', '像'])[0]?.bridge).toBeUndefined();
+  });
+
+  it('reads a mistyped kubectl subcommand as the nearest one (only right after kubectl)', () => {
+    expect(kubectlVerb('drill')).toBe('drain');
+    expect(kubectlVerb('desribe')).toBe('describe');
+    expect(kubectlVerb('describe')).toBeUndefined();
+    expect(kubectlVerb('foo')).toBeUndefined();
+    const units = queryUnits('kubectl drill node', segment);
+    expect(units.find((u) => u.text === 'drill')?.afterKubectl).toBe(true);
+    expect(units.find((u) => u.text === 'node')?.afterKubectl).toBeUndefined();
   });
 
   it('corrects misspellings to an indexed word, but not short or plain words into another', () => {
