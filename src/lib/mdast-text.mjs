@@ -2,6 +2,9 @@
 export function plainText(node) {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
   if (node.type === 'mdxJsxTextElement' && node.name === 'Q') return '';
+  // `localhost:8080` parses as a text directive named 8080 where Starlight's directive syntax is on (the build), and
+  // Starlight prints an unknown one back as text: count it as the text it shows, so ids agree with the page.
+  if (node.type === 'textDirective') return `:${node.name}${(node.children ?? []).map(plainText).join('')}`;
   if (node.children) return node.children.map(plainText).join('');
   return '';
 }
