@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { rechunkIndex } from './rechunk.ts';
+import { rechunkIndex, slimFragments } from './rechunk.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
@@ -163,6 +163,8 @@ export interface IndexStats {
   playbooks: number;
   /** Word-index chunks after re-cutting. */
   chunks: number;
+  /** Bytes of all fragments after their text is dropped. */
+  fragmentBytes: number;
 }
 
 /** Word locations per index chunk: ~4 KB over the wire each, instead of Pagefind's ~38 KB (20,000 locations). */
@@ -192,6 +194,8 @@ export async function buildSearchIndex(distDir: string, files: string[], registr
   }
   // Small chunks: a query fetches one per word (src/search/rechunk.ts).
   const chunks = rechunkIndex(join(distDir, 'pagefind'), CHUNK_LOCATIONS);
+  // Fragments without the record's text (the dialog shows meta.summary, not Pagefind's excerpt).
+  const slim = slimFragments(join(distDir, 'pagefind'));
   // The dialog weighs query words by how many records hold them (IDF), so it needs the number of records; and it
   // tells a misspelt or absent Latin word from an indexed one with the vocabulary.
   const words = new Set<string>();
@@ -206,5 +210,6 @@ export async function buildSearchIndex(distDir: string, files: string[], registr
     pages: records.filter((r) => r.meta.kind === 'page' || r.meta.kind === 'overview').length,
     playbooks: records.filter((r) => r.meta.kind === 'playbook').length,
     chunks: chunks.after,
+    fragmentBytes: slim.bytesAfter,
   };
 }

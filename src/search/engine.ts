@@ -5,7 +5,7 @@
 // (./tokenize.ts); each unit is searched on its own, units that are on no page are dropped, a query most of
 // whose words are on no page answers nothing, and the remaining lists are fused: each unit counts by how rare
 // it is (IDF), and records that match every unit at once (the strict AND search) get a bonus.
-import { correct, displayText, hanToken, intlSegmenter, isFiller, kubectlVerb, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
+import { correct, displayText, englishBase, hanToken, intlSegmenter, isFiller, kubectlVerb, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
 import type { SearchHit, SearchMeta } from './types.ts';
 
 // The part of Pagefind's JS API we use (pagefind 1.6; see README → Search for why the version is pinned).
@@ -156,6 +156,9 @@ async function searchUnit(pf: PagefindApi, unit: QueryUnit, total: number, vocab
   // Numbers count only where a page has them (137, 502, 6443); an absent one is a port or a count.
   if (vocabulary.has(word)) return found(await exactRanked(pf, [word]), 1);
   if (/^\d+$/.test(word)) return none(true);
+  // An inflected English word whose base form is indexed: classes → class, evicted → evict.
+  const base = englishBase(word, (w) => vocabulary.has(w));
+  if (base) return found(await exactRanked(pf, [base]), 0.9);
   // A longer word starting with it: `crashloop` → CrashLoopBackOff (Pagefind's prefix search).
   if (word.length >= 4 && vocabulary.sorted.some((w) => w.startsWith(word))) return found(await results(pf, word), 0.9);
   // A kubectl subcommand mistyped: kubectl drill node → drain.

@@ -24,7 +24,7 @@ export default function searchIntegration(): AstroIntegration {
         const started = performance.now();
         const stats = await buildSearchIndex(distDir, files, registry);
         logger.info(
-          `search: ${stats.questions} questions (${stats.playbooks} playbooks) and ${stats.pages} page records indexed (${stats.chunks} index chunks) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+          `search: ${stats.questions} questions (${stats.playbooks} playbooks) and ${stats.pages} page records indexed (${stats.chunks} index chunks, ${(stats.fragmentBytes / 1024).toFixed(0)} KiB of fragments) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );
       },
     },

@@ -1,4 +1,4 @@
-// Splits Pagefind's word index into small chunks after it is written.
+// Splits Pagefind's word index into small chunks, and drops the page text from its fragments, after it is written.
 //
 // Pagefind 1.6 cuts its index into chunks of about 20,000 word locations (a constant in pagefind/src/index/mod.rs,
 // “TODO: Parameterize these chunk sizes”), ~35–40 KB each over the wire. The browser fetches one chunk per query
@@ -7,6 +7,10 @@
 // of `maxLocations`, rewrite the chunk list in the metadata file and point pagefind-entry.json at it. The search
 // itself (the wasm, the ranking) is untouched; only fewer bytes travel. Pagefind is pinned (package.json) because
 // this depends on its file layout; tests/site/search.test.ts fails if a query's first bytes grow past the budget.
+//
+// Each result costs its fragment (gzip JSON: url, meta, anchors, and the record's whole text, 6–15 KB for a
+// playbook). The text only feeds Pagefind's excerpt, which the dialog does not show (it shows `meta.summary`); the
+// anchors, which give the steps inside a question, stay. `slimFragments` empties the text.
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,6 +103,62 @@ function pack(value: Cbor): Buffer {
 
 const digest = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
+interface Entry {
+  languages: Record<string, { hash: string }>;
+}
+
+/** Reads each language's metadata, lets `change` edit it, writes it under a new content hash. */
+function rewriteMeta(pagefindDir: string, change: (meta: Cbor[], language: string) => void): void {
+  const entryFile = join(pagefindDir, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
+  for (const [language, info] of Object.entries(entry.languages)) {
+    const metaFile = join(pagefindDir, `pagefind.${info.hash}.pf_meta`);
+    const meta = unpack(metaFile) as Cbor[];
+    change(meta, language);
+    const metaBody = pack(meta);
+    const metaHash = `${language}_${digest(metaBody).slice(0, 10)}`;
+    rmSync(metaFile);
+    writeFileSync(join(pagefindDir, `pagefind.${metaHash}.pf_meta`), metaBody);
+    info.hash = metaHash;
+  }
+  writeFileSync(entryFile, JSON.stringify(entry));
+}
+
+export interface SlimStats {
+  fragments: number;
+  bytesBefore: number;
+  bytesAfter: number;
+}
+
+/**
+ * Empties the text (`content`) of every fragment, keeping url, metadata and anchors; renames each fragment by its
+ * new content hash and updates the page list in the metadata.
+ */
+export function slimFragments(pagefindDir: string): SlimStats {
+  const stats: SlimStats = { fragments: 0, bytesBefore: 0, bytesAfter: 0 };
+  rewriteMeta(pagefindDir, (meta, language) => {
+    const pages = meta[1] as Array<[string, number]>;
+    for (const page of pages) {
+      const file = join(pagefindDir, 'fragment', `${page[0]}.pf_fragment`);
+      const packed = readFileSync(file);
+      const raw = gunzipSync(packed);
+      if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not a Pagefind file (no signature)`);
+      const fragment = JSON.parse(raw.subarray(SIGNATURE.length).toString()) as { content?: string };
+      if (typeof fragment.content !== 'string') throw new Error(`${file}: a Pagefind fragment without content (format changed?)`);
+      fragment.content = '';
+      const body = gzipSync(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(JSON.stringify(fragment))]), { level: constants.Z_BEST_COMPRESSION });
+      const hash = `${language}_${digest(body).slice(0, 7)}`;
+      rmSync(file);
+      writeFileSync(join(pagefindDir, 'fragment', `${hash}.pf_fragment`), body);
+      page[0] = hash;
+      stats.fragments++;
+      stats.bytesBefore += packed.length;
+      stats.bytesAfter += body.length;
+    }
+  });
+  return stats;
+}
+
 /** A word of the index: `[word, [[page, [locations…]], …]]`. */
 type PackedWord = [string, Array<[number, number[]]>];
 
@@ -114,12 +174,8 @@ export interface RechunkStats {
  * extensions.
  */
 export function rechunkIndex(pagefindDir: string, maxLocations: number): RechunkStats {
-  const entryFile = join(pagefindDir, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { languages: Record<string, { hash: string }> };
   const stats: RechunkStats = { before: 0, after: 0 };
-  for (const [language, info] of Object.entries(entry.languages)) {
-    const metaFile = join(pagefindDir, `pagefind.${info.hash}.pf_meta`);
-    const meta = unpack(metaFile) as Cbor[];
+  rewriteMeta(pagefindDir, (meta, language) => {
     const chunks = meta[2] as Array<[string, string, string]>;
     const words: PackedWord[] = [];
     for (const [, , hash] of chunks) {
@@ -137,7 +193,7 @@ export function rechunkIndex(pagefindDir: string, maxLocations: number): Rechunk
     let size = 0;
     for (const w of words) {
       current.push(w);
-      size += w[1].reduce((s, [, locs]) => s + locs.length + 1, 0);
+      size += w[1].reduce((n, [, locs]) => n + locs.length + 1, 0);
       if (size >= maxLocations) {
         cut.push(current);
         current = [];
@@ -157,14 +213,8 @@ export function rechunkIndex(pagefindDir: string, maxLocations: number): Rechunk
       newChunks.push([from, part.at(-1)![0], hash]);
     }
     meta[2] = newChunks;
-    const metaBody = pack(meta);
-    const metaHash = `${language}_${digest(metaBody).slice(0, 10)}`;
-    rmSync(metaFile);
-    writeFileSync(join(pagefindDir, `pagefind.${metaHash}.pf_meta`), metaBody);
-    info.hash = metaHash;
     stats.before += chunks.length;
     stats.after += newChunks.length;
-  }
-  writeFileSync(entryFile, JSON.stringify(entry));
+  });
   return stats;
 }

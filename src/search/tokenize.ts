@@ -161,7 +161,9 @@ const STOP_LATIN = new Set(
     'has have had do does did can could will would should may might must shall into onto via per i you we they he she my your our their ' +
     'me us them not no vs versus what how why which who whom whose where get got after before again also only just even still very some ' +
     'any each every both all more most other same such own itself themselves there here so too sometimes always never often please help ' +
-    'issue problem question anyone someone something way ways use using used seems seem like'
+    'issue problem question anyone someone something way ways use using used seems seem like ' +
+    'explain describe difference differences different between happen happens happened possible true false instead ' +
+    'directly quickly want need needs mean means meaning really actually usually typically make makes made'
   ).split(' '),
 );
 /** Words that only make a sentence a question. Dropped when anything else is left. */
@@ -239,6 +241,22 @@ export function correct(word: string, vocabulary: readonly string[]): string | u
     if (!best || d < best.d || (d === best.d && (p > best.p || (p === best.p && w.length < best.w.length)))) best = { w, d, p };
   }
   return best?.w;
+}
+
+/**
+ * The indexed form of an inflected English word (classes → class, deleted → delete, running → run): English
+ * questions say “nodes” and “evicted” where the pages' words are `node` and `evict`.
+ */
+export function englishBase(word: string, has: (w: string) => boolean): string | undefined {
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return undefined;
+  const cut = (n: number) => word.slice(0, -n);
+  const candidates: string[] = [];
+  if (word.endsWith('ies')) candidates.push(`${cut(3)}y`);
+  if (/(s|x|z|ch|sh)es$/.test(word)) candidates.push(cut(2));
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) candidates.push(cut(1));
+  if (word.endsWith('ed')) candidates.push(cut(2), cut(1), /(.)\1ed$/.test(word) ? cut(3) : '');
+  if (word.endsWith('ing')) candidates.push(cut(3), `${cut(3)}e`, /(.)\1ing$/.test(word) ? cut(4) : '');
+  return candidates.find((c) => c.length >= 3 && has(c));
 }
 
 /** kubectl's subcommands, as the vocabulary writes them (port-forward → portforward). */

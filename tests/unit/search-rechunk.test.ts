@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { decodeCbor, encodeCbor, rechunkIndex, type Cbor } from '../../src/search/rechunk.ts';
+import { decodeCbor, encodeCbor, rechunkIndex, slimFragments, type Cbor } from '../../src/search/rechunk.ts';
 
 const read = (file: string) => decodeCbor(gunzipSync(readFileSync(file)).subarray('pagefind_dcd'.length)) as Cbor[];
 
@@ -46,5 +46,28 @@ describe('search index re-chunking', () => {
     // Only the new chunk files and one metadata file remain.
     expect(readdirSync(join(out, 'index')).sort()).toEqual(after.chunks.map(([, , h]) => `${h}.pf_index`).sort());
     expect(readdirSync(out).filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
+  });
+
+  it('drops the text from fragments but keeps url, metadata and anchors, and the metadata points at them', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'kb-slim-'));
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    await index!.addHTMLFile({
+      url: '/q/',
+      content: '<html><body><main data-pagefind-meta="title:Q"><h2 id="a">kubelet</h2><p>' + 'kubelet restarts containers. '.repeat(200) + '</p><h3 id="b">cause</h3><p>disk pressure</p></main></body></html>',
+    });
+    await index!.writeFiles({ outputPath: out });
+    await pagefind.close();
+    const stats = slimFragments(out);
+    expect(stats.fragments).toBe(1);
+    expect(stats.bytesAfter).toBeLessThan(stats.bytesBefore);
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8'));
+    const meta = read(join(out, `pagefind.${entry.languages.en.hash}.pf_meta`));
+    const [[hash]] = meta[1] as Array<[string, number]>;
+    expect(readdirSync(join(out, 'fragment'))).toEqual([`${hash}.pf_fragment`]);
+    const fragment = JSON.parse(gunzipSync(readFileSync(join(out, 'fragment', `${hash}.pf_fragment`))).subarray(12).toString());
+    expect(fragment.content).toBe('');
+    expect(fragment.url).toBe('/q/');
+    expect(fragment.meta.title).toBe('Q');
+    expect(fragment.anchors.map((a: { id: string }) => a.id)).toEqual(['a', 'b']);
   });
 });

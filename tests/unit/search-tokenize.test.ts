@@ -3,6 +3,7 @@ import {
   correct,
   displayText,
   editDistance,
+  englishBase,
   hanBigrams,
   hanToken,
   indexText,
@@ -97,6 +98,20 @@ describe('query side', () => {
     expect(units.find((u) => u.text === '机快')?.bridge).toBe('拟机');
     // After a particle there is nothing to bridge.
     expect(queryUnits('的镜像', () => ['的', '镜', '像'])[0]?.bridge).toBeUndefined();
+  });
+
+  it('finds the indexed base form of an inflected English word', () => {
+    const vocab = new Set(['class', 'node', 'delete', 'evict', 'run', 'policy', 'patch', 'stop']);
+    const has = (w: string) => vocab.has(w);
+    expect(englishBase('classes', has)).toBe('class');
+    expect(englishBase('nodes', has)).toBe('node');
+    expect(englishBase('deleted', has)).toBe('delete');
+    expect(englishBase('evicted', has)).toBe('evict');
+    expect(englishBase('running', has)).toBe('run');
+    expect(englishBase('policies', has)).toBe('policy');
+    expect(englishBase('patches', has)).toBe('patch');
+    expect(englishBase('stopped', has)).toBe('stop');
+    expect(englishBase('status', has)).toBeUndefined();
   });
 
   it('reads a mistyped kubectl subcommand as the nearest one (only right after kubectl)', () => {
