@@ -95,7 +95,8 @@ export function displayText(indexed: string): string {
  *  (它与, 有何, 要在), not a topic the site lacks (区块链, 微信). */
 const FUNCTION_HAN = new Set([...'的了是在有和与或及而且也都就还要会能可把被让给对从向到于以为之其这那它他她我你您们个些么吗呢吧啊哪何谁怎如若则却但并又再很最更太该此每各某等着过来去上下中里外前后所将已经曾正一不没无非几呀嘛样种啥咋']);
 
-const PARTICLES_EDGE = /^[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+|[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+$/gu;
+// At the end of a run of single characters also 有 (镜|像|有 → 镜像), not at its start (有状态).
+const PARTICLES_EDGE = /^[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+|[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以有]+$/gu;
 const PARTICLES_EDGE_START = /^[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+/u;
 
 export function isFiller(word: string): boolean {
