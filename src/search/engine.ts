@@ -59,6 +59,9 @@ const RERANK_EXTRA = 2;
 const IDF_CAP = 3;
 /** Words searched per query at most (see search()). */
 const MAX_UNITS = 8;
+/** An alias this long (letters and digits) found verbatim in a pasted message counts ALIAS_SHARE of the query. */
+const ALIAS_MIN = 14;
+const ALIAS_SHARE = 0.5;
 /** Overviews and page-level records (symptom index, cheat sheet) come after questions of similar strength. */
 const PAGE_FACTOR = 0.35;
 /** A query word found in a question's title or aliases counts this much more than one found in its text. */
@@ -306,6 +309,9 @@ async function toHits(
     // The question's title typed or pasted (or most of it): that question.
     const title = bare(l.d.meta.title ?? '');
     if (title && asked.length >= 6 && (title.includes(asked) || asked.includes(title))) l.score += total;
+    // An alias that is an error string, pasted inside a longer message (couldn't find key … in ConfigMap): the
+    // question that names that exact string.
+    else if ((l.d.meta.aka ?? '').split(' | ').some((a) => { const b = bare(a); return b.length >= ALIAS_MIN && asked.includes(b); })) l.score += ALIAS_SHARE * total;
     const kind = l.d.meta.kind;
     if (kind === 'page' || kind === 'overview') l.score *= PAGE_FACTOR;
     if (kind === 'playbook' && conceptual) l.score *= PLAYBOOK_FACTOR_FOR_CONCEPTS;
