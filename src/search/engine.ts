@@ -59,8 +59,10 @@ const RERANK_EXTRA = 2;
 const IDF_CAP = 3;
 /** Words searched per query at most (see search()). */
 const MAX_UNITS = 8;
+/** Results whose steps are re-searched for the words they hold (see search()). */
+const STEPS_FOR = 3;
 /** An alias this long (letters and digits) found verbatim in a pasted message counts ALIAS_SHARE of the query. */
-const ALIAS_MIN = 14;
+const ALIAS_MIN = 10;
 const ALIAS_SHARE = 0.5;
 /** Overviews and page-level records (symptom index, cheat sheet) come after questions of similar strength. */
 const PAGE_FACTOR = 0.35;
@@ -83,6 +85,8 @@ interface UnitList {
   results: PagefindResult[];
   /** On no page, and made of function characters (它与, 有何): says nothing about the topic. */
   filler: boolean;
+  /** The index word found for a Latin unit when it is not the word typed (nodes → node, kubenetes → kubernetes). */
+  word?: string;
 }
 
 async function results(pf: PagefindApi, q: string): Promise<PagefindResult[]> {
@@ -154,22 +158,22 @@ async function searchUnit(pf: PagefindApi, unit: QueryUnit, total: number, vocab
     return none(isFiller(unit.text));
   }
   const word = unit.terms[0] ?? '';
-  const found = (res: PagefindResult[], factor: number): UnitList =>
-    res.length ? { unit, df: res.length, weight: factor * idf(res.length), results: res, filler: false } : none();
+  const found = (res: PagefindResult[], factor: number, as = word): UnitList =>
+    res.length ? { unit, df: res.length, weight: factor * idf(res.length), results: res, filler: false, ...(as !== word ? { word: as } : {}) } : none();
   // Numbers count only where a page has them (137, 502, 6443); an absent one is a port or a count.
   if (vocabulary.has(word)) return found(await exactRanked(pf, [word]), 1);
   if (/^\d+$/.test(word)) return none(true);
   // An inflected English word whose base form is indexed: classes → class, evicted → evict.
   const base = englishBase(word, (w) => vocabulary.has(w));
-  if (base) return found(await exactRanked(pf, [base]), 0.9);
+  if (base) return found(await exactRanked(pf, [base]), 0.9, base);
   // A longer word starting with it: `crashloop` → CrashLoopBackOff (Pagefind's prefix search).
   if (word.length >= 4 && vocabulary.sorted.some((w) => w.startsWith(word))) return found(await results(pf, word), 0.9);
   // A kubectl subcommand mistyped: kubectl drill node → drain.
   const verb = unit.afterKubectl ? kubectlVerb(word) : undefined;
-  if (verb && vocabulary.has(verb)) return found(await exactRanked(pf, [verb]), 0.7);
+  if (verb && vocabulary.has(verb)) return found(await exactRanked(pf, [verb]), 0.7, verb);
   // A misspelling of an indexed word: kubenetes, ngnix, NoScheduale, Muti-Attach.
   const fixed = correct(word, vocabulary.sorted);
-  if (fixed) return found(await exactRanked(pf, [fixed]), 0.7);
+  if (fixed) return found(await exactRanked(pf, [fixed]), 0.7, fixed);
   return none();
 }
 
@@ -266,8 +270,22 @@ export function createEngine(pf: PagefindApi, index: { records: number; words: r
       const short = content.length <= SHORT_QUERY && !english;
       if (coverage < (short ? SHORT_MIN_COVERAGE : MIN_COVERAGE)) return { hits: [], units: outUnits, absent: true, coverage };
       // (Function words are searched only when the query has nothing else, so `present` never mixes the two.)
-      const strict = present.length > 1 ? await results(pf, present.map((l) => unitWords(l.unit).join(' ')).join(' ')) : [];
+      // (A Latin unit found under another word — its base form or a correction — is searched as that word.)
+      const strict = present.length > 1 ? await results(pf, present.map((l) => l.word ?? unitWords(l.unit).join(' ')).join(' ')) : [];
       const fused = fuse(present, strict).sort((a, b) => b.score - a.score);
+      // The steps shown under a result come from the search that produced it. A record the strict search missed
+      // (the query also holds words it lacks) is searched again for the words it does hold, so its steps fit them
+      // (a pasted FailedScheduling message → the Insufficient cpu cause, not a step matching one word).
+      const strictIds = new Set(strict.map((r) => r.id));
+      await Promise.all(
+        fused.slice(0, STEPS_FOR).map(async (f) => {
+          if (strictIds.has(f.result.id) || f.units.length < 2) return;
+          const held = new Set(f.units.map((label) => label.slice(0, label.lastIndexOf(':'))));
+          const words = present.filter((l) => held.has(l.unit.text)).map((l) => l.word ?? unitWords(l.unit).join(' '));
+          const again = (await results(pf, words.join(' '))).find((r) => r.id === f.result.id);
+          if (again) f.result = again;
+        }),
+      );
       const debug = explain
         ? await Promise.all(
             fused.slice(0, 6).map(async (f) => ({ url: (await data(f.result)).url, score: +f.score.toFixed(2), matched: +f.matched.toFixed(2), units: f.units })),
@@ -317,16 +335,24 @@ async function toHits(
     if (kind === 'playbook' && conceptual) l.score *= PLAYBOOK_FACTOR_FOR_CONCEPTS;
   }
   loaded.sort((a, b) => b.score - a.score);
+  const headWords = lists.filter((l) => !l.unit.stop && !l.filler && l.df > 0 && l.unit.text.length >= 2).map((l) => bare(l.unit.text));
   return loaded.slice(0, LIMIT).map(({ d }) => {
     const meta = d.meta as unknown as SearchMeta;
     const own = d.url.split('#')[1];
     const names = JSON.parse(meta.steps || '{}') as Record<string, string>;
+    // Steps whose heading names the query's words (资源不足（Insufficient cpu…）for a pasted “2 Insufficient cpu”)
+    // come first; then the ones holding most of the query.
     const steps = d.sub_results
       .filter((s) => s.url.split('#')[1] && s.url.split('#')[1] !== own && s.weighted_locations.length)
-      .map((s) => ({ s, w: s.weighted_locations.reduce((t, x) => t + x.balanced_score, 0) }))
-      .sort((a, b) => b.w - a.w)
+      .map((s) => {
+        const title = names[decodeURIComponent(s.url.split('#')[1] ?? '')] ?? displayText(s.title);
+        const heading = bare(title);
+        const named = headWords.filter((w) => heading.includes(w)).length;
+        return { title, url: s.url, named, w: s.weighted_locations.reduce((t, x) => t + x.balanced_score, 0) };
+      })
+      .sort((a, b) => b.named - a.named || b.w - a.w)
       .slice(0, 2)
-      .map(({ s }) => ({ title: names[decodeURIComponent(s.url.split('#')[1] ?? '')] ?? displayText(s.title), url: s.url }));
+      .map(({ title, url }) => ({ title, url }));
     return { url: d.url, meta, steps };
   });
 }

@@ -37,6 +37,6 @@ export interface QualityQuery {
   /** Question ids that answer it, best first. */
   answers: string[];
   source: string;
-  /** 2: collected after the first tuning round and measured as held out before any tuning on it. */
+  /** 2: collected after the first tuning round, 3: from the issue #11 gap analysis; each measured as held out before any tuning on it. */
   batch?: number;
 }
