@@ -85,7 +85,8 @@ export function commandTool(cmd) {
   return (/^[\w.-]+/.exec(s)?.[0] ?? '').toLowerCase();
 }
 
+/** @returns {(typeof COMMAND_GROUPS)[number]} the tool's group; the last group (其他) for tools no group lists */
 export function commandGroup(cmd) {
   const tool = commandTool(cmd);
-  return COMMAND_GROUPS.find((g) => g.tools.includes(tool)) ?? COMMAND_GROUPS.at(-1);
+  return COMMAND_GROUPS.find((g) => g.tools.includes(tool)) ?? /** @type {(typeof COMMAND_GROUPS)[number]} */ (COMMAND_GROUPS.at(-1));
 }

@@ -61,7 +61,7 @@ export function parseAka(value, id, file, line) {
 export function extractQuestions(tree, file, { mutate = false } = {}) {
   const questions = [];
   const seen = new Map();
-  visit(tree, (node, index, parent) => {
+  visit(tree, (node, _index, parent) => {
     if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
       if (node.name === 'Q' && parent?.type !== 'heading') {
         throw new ContentError('<Q> must stand inside a heading (## 问题 <Q id="…" seeds="…" />).', file, node.position?.start.line);

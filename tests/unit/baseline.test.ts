@@ -6,7 +6,6 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import { baselineProblems, fillBaseline, K8S_BASELINE } from '../../src/lib/baseline.ts';
 import remarkBaseline from '../../src/plugins/remark-baseline.ts';
-// @ts-expect-error untyped JavaScript module
 import { loadContent } from '../../src/lib/content-scan.mjs';
 
 describe('version baseline', () => {
