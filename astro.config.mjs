@@ -3,15 +3,15 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import remarkQuestions from './src/plugins/remark-questions.mjs';
-import remarkMermaid from './src/plugins/remark-mermaid.mjs';
+import remarkQuestions from './src/plugins/remark-questions.ts';
+import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import remarkBaseline from './src/plugins/remark-baseline.ts';
-import rehypeBaseLinks from './src/plugins/rehype-base-links.mjs';
-import rehypeTables from './src/plugins/rehype-tables.mjs';
-import kb from './src/integrations/kb.mjs';
+import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
+import rehypeTables from './src/plugins/rehype-tables.ts';
+import kb from './src/integrations/kb.ts';
 import search from './src/search/integration.ts';
-import viteDiagramFont from './src/plugins/vite-diagram-font.mjs';
-import { topics } from './src/topics.mjs';
+import viteDiagramFont from './src/plugins/vite-diagram-font.ts';
+import { topics } from './src/topics.ts';
 
 // GitHub Pages defaults: https://<owner>.github.io/<repo>/ from GITHUB_REPOSITORY (set in Actions);
 // SITE_URL and BASE_PATH override them (the deploy workflow passes what actions/configure-pages reports).

@@ -8,14 +8,14 @@ export default defineConfig({
       },
       {
         // Bad input must stop a real build: each test builds a small fixture site.
-        test: { name: 'build-errors', include: ['tests/build-errors/**/*.test.mjs'], testTimeout: 180_000 },
+        test: { name: 'build-errors', include: ['tests/build-errors/**/*.test.ts'], testTimeout: 180_000 },
       },
       {
         // The real site, built once with BASE_PATH=/k8s-kb, checked as files and in Chromium.
         test: {
           name: 'site',
           include: ['tests/site/**/*.test.{mjs,ts}'],
-          globalSetup: ['tests/helpers/global-setup.mjs'],
+          globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

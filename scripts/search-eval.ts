@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import type { QualityQuery, QueryKind } from '../src/search/types.ts';
-import { launchChromium } from '../src/lib/chromium.mjs';
-import { serveDist } from '../tests/helpers/server.mjs';
-import { astroBuild, ROOT } from '../tests/helpers/build.mjs';
+import { launchChromium } from '../src/lib/chromium.ts';
+import { serveDist } from '../tests/helpers/server.ts';
+import { astroBuild, ROOT } from '../tests/helpers/build.ts';
 
 export const BASE = '/k8s-kb';
 export const KINDS: QueryKind[] = ['error', 'natural', 'command', 'english'];

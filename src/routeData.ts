@@ -2,8 +2,8 @@
 // on hero action links (Starlight prefixes the links it generates, not links written in frontmatter).
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
 import { resolve } from 'node:path';
-import { contentCommitDates } from './lib/git-dates.mjs';
-import { withBase } from './plugins/rehype-base-links.mjs';
+import { contentCommitDates } from './lib/git-dates.ts';
+import { withBase } from './plugins/rehype-base-links.ts';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const route = context.locals.starlightRoute;

@@ -1,6 +1,6 @@
 // The question registry: every question heading of the site, read from what the remark plugin recorded.
 import { getCollection, render } from 'astro:content';
-import { checkSiteQuestions } from './content-error.mjs';
+import { checkSiteQuestions } from './content-error.ts';
 
 export interface RegistryEntry {
   id: string;

@@ -17,8 +17,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { indexText, latinWords } from './tokenize.ts';
 import type { RecordKind, SearchMeta } from './types.ts';
 import type { RegistryEntry } from '../lib/registry.ts';
-import { topics } from '../topics.mjs';
-import { SYMPTOMS_HEADING } from '../lib/playbooks.mjs';
+import { topics } from '../topics.ts';
+import { SYMPTOMS_HEADING } from '../lib/playbooks.ts';
 
 /** What the index needs of a registry entry (`<base>/questions.json`), with `url` relative to the base. */
 export type RegistryQuestion = Pick<RegistryEntry, 'id' | 'title' | 'topic' | 'url' | 'page' | 'aka'>;

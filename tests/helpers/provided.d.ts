@@ -1,4 +1,4 @@
-// What tests/helpers/global-setup.mjs provides to the site tests (vitest's inject()).
+// What tests/helpers/global-setup.ts provides to the site tests (vitest's inject()).
 declare module 'vitest' {
   export interface ProvidedContext {
     distDir: string;

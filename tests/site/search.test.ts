@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ask, evaluateSearch, firstQueryCost, formatReport, loadQuerySet, type EvalReport } from '../../scripts/search-eval.ts';
-import { launchChromium } from '../../src/lib/chromium.mjs';
+import { launchChromium } from '../../src/lib/chromium.ts';
 
 const distDir = inject('distDir');
 const siteUrl = inject('siteUrl');

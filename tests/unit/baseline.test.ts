@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import { baselineProblems, fillBaseline, K8S_BASELINE } from '../../src/lib/baseline.ts';
 import remarkBaseline from '../../src/plugins/remark-baseline.ts';
-import { loadContent } from '../../src/lib/content-scan.mjs';
+import { loadContent } from '../../src/lib/content-scan.ts';
 
 describe('version baseline', () => {
   it('no content page names a stale baseline or calls another release current', () => {

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { ask } from '../../scripts/search-eval.ts';
-import { launchChromium } from '../../src/lib/chromium.mjs';
-import { htmlPages, read } from '../helpers/site.mjs';
+import { launchChromium } from '../../src/lib/chromium.ts';
+import { htmlPages, read } from '../helpers/site.ts';
 
 const distDir = inject('distDir');
 const base = inject('base');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-scan.mjs';
-import { coverage, completeTopics } from '../../src/lib/coverage.mjs';
-import { sourceQuestions } from '../../src/lib/questions.mjs';
-import { topicIds } from '../../src/topics.mjs';
+import { loadContent } from '../../src/lib/content-scan.ts';
+import { coverage, completeTopics } from '../../src/lib/coverage.ts';
+import { sourceQuestions } from '../../src/lib/questions.ts';
+import { topicIds } from '../../src/topics.ts';
 
 describe('source question coverage', () => {
   const rows = coverage(loadContent().flatMap((p) => p.questions));

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { launchChromium } from './chromium.mjs';
+import { launchChromium } from './chromium.ts';
 
 const require = createRequire(import.meta.url);
 const mermaidJs = require.resolve('mermaid/dist/mermaid.min.js');

@@ -18,7 +18,7 @@ export function astroBuild({ outDir, base = '/k8s-kb', contentDir, cacheDir, env
   delete childEnv.NODE_ENV;
   if (contentDir) childEnv.KB_CONTENT_DIR = contentDir;
   if (cacheDir) childEnv.KB_CACHE_DIR = cacheDir;
-  const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+  const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.ts', import.meta.url));
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: ROOT, env: childEnv });

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { visit, SKIP } from 'unist-util-visit';
 import { slug } from 'github-slugger';
-import { ContentError } from './content-error.mjs';
-import { plainText } from './mdast-text.mjs';
+import { ContentError } from './content-error.ts';
+import { plainText } from './mdast-text.ts';
 
 const sourceFile = fileURLToPath(new URL('../../data/source-questions.json', import.meta.url));
 /** @type {Array<{id: string, topic: string, question: string, answered: boolean, duplicates: string[]}>} */

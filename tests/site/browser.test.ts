@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { launchChromium } from '../../src/lib/chromium.mjs';
-import { htmlPages, routeOf } from '../helpers/site.mjs';
+import { launchChromium } from '../../src/lib/chromium.ts';
+import { htmlPages, routeOf } from '../helpers/site.ts';
 import { ask } from '../../scripts/search-eval.ts';
 
 const require = createRequire(import.meta.url);

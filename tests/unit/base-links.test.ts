@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withBase } from '../../src/plugins/rehype-base-links.mjs';
-import { accessibleSvg, parseMeta } from '../../src/plugins/remark-mermaid.mjs';
+import { withBase } from '../../src/plugins/rehype-base-links.ts';
+import { accessibleSvg, parseMeta } from '../../src/plugins/remark-mermaid.ts';
 
 describe('base path for links written in MDX', () => {
   it('prefixes site-root links with the base', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { subsetFontCss } from '../../src/plugins/vite-diagram-font.mjs';
+import { subsetFontCss } from '../../src/plugins/vite-diagram-font.ts';
 
 const require = createRequire(import.meta.url);
 const css = readFileSync(require.resolve('@fontsource/noto-sans-sc/400.css'), 'utf8');

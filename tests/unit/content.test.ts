@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { visit } from 'unist-util-visit';
-import { loadContent } from '../../src/lib/content-scan.mjs';
-import { checkSiteQuestions, displayPath } from '../../src/lib/content-error.mjs';
-import { findCopiedRun } from '../../src/lib/own-words.mjs';
-import { topicIds } from '../../src/topics.mjs';
+import { loadContent } from '../../src/lib/content-scan.ts';
+import { checkSiteQuestions, displayPath } from '../../src/lib/content-error.ts';
+import { findCopiedRun } from '../../src/lib/own-words.ts';
+import { topicIds } from '../../src/topics.ts';
 
 const pages = loadContent();
 const fingerprint = new Set(

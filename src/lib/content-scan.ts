@@ -8,7 +8,7 @@ import remarkMdx from 'remark-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
-import { extractQuestions } from './questions.mjs';
+import { extractQuestions } from './questions.ts';
 
 export const CONTENT_DIR = 'content/docs';
 

@@ -1,7 +1,7 @@
 // Which source questions (data/source-questions.json) are answered by a question of the site.
 import { readFileSync } from 'node:fs';
-import { sourceQuestions } from './questions.mjs';
-import { topics } from '../topics.mjs';
+import { sourceQuestions } from './questions.ts';
+import { topics } from '../topics.ts';
 
 export function completeTopics() {
   return JSON.parse(readFileSync(new URL('../../data/complete-topics.json', import.meta.url), 'utf8'));

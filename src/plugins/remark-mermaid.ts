@@ -1,7 +1,7 @@
 // ```mermaid title="…" fences become inline SVG at build time (light and dark variants, switched by CSS).
 import { visit } from 'unist-util-visit';
-import { ContentError } from '../lib/content-error.mjs';
-import { renderDiagram } from '../lib/mermaid-renderer.mjs';
+import { ContentError } from '../lib/content-error.ts';
+import { renderDiagram } from '../lib/mermaid-renderer.ts';
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

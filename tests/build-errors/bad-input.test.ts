@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroBuild, ROOT } from '../helpers/build.mjs';
+import { astroBuild, ROOT } from '../helpers/build.ts';
 
 async function buildFixture(name) {
   const work = join(ROOT, '.test-dist', `fixture-${name}`);

@@ -1,7 +1,7 @@
 // Site-wide build steps: close the diagram browser, and fail the build on dead internal links or anchors.
 import { fileURLToPath } from 'node:url';
-import { closeRenderer, stats } from '../lib/mermaid-renderer.mjs';
-import { checkLinks } from '../lib/link-check.mjs';
+import { closeRenderer, stats } from '../lib/mermaid-renderer.ts';
+import { checkLinks } from '../lib/link-check.ts';
 
 export default function kbIntegration() {
   let config;

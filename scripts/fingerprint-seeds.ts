@@ -1,8 +1,8 @@
 // Makes tests/fixtures/seed-fingerprint.txt from the source documents: hashes of every 20-character window,
-// never the text. Run once when the sources change:  node scripts/fingerprint-seeds.mjs [../shared/seeds]
+// never the text. Run once when the sources change:  node scripts/fingerprint-seeds.ts [../shared/seeds]
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { windowHashes, WINDOW } from '../src/lib/own-words.mjs';
+import { windowHashes, WINDOW } from '../src/lib/own-words.ts';
 
 const dir = process.argv[2] ?? '../shared/seeds';
 const all = new Set();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
-import { extractQuestions } from '../../src/lib/questions.mjs';
-import { checkSiteQuestions } from '../../src/lib/content-error.mjs';
+import { extractQuestions } from '../../src/lib/questions.ts';
+import { checkSiteQuestions } from '../../src/lib/content-error.ts';
 
 const parse = (src) => unified().use(remarkParse).use(remarkMdx).parse(src);
 const extract = (src, opts) => extractQuestions(parse(src), 'content/docs/t/x.mdx', opts);

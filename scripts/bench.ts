@@ -11,11 +11,11 @@ import { relative } from 'node:path';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { astroBuild, ROOT } from '../tests/helpers/build.mjs';
-import { serveDist } from '../tests/helpers/server.mjs';
-import { htmlPages, routeOf } from '../tests/helpers/site.mjs';
-import { scanHtml } from '../src/lib/link-check.mjs';
-import { launchChromium } from '../src/lib/chromium.mjs';
+import { astroBuild, ROOT } from '../tests/helpers/build.ts';
+import { serveDist } from '../tests/helpers/server.ts';
+import { htmlPages, routeOf } from '../tests/helpers/site.ts';
+import { scanHtml } from '../src/lib/link-check.ts';
+import { launchChromium } from '../src/lib/chromium.ts';
 import { ask, firstQueryCost } from './search-eval.ts';
 
 const { values: args } = parseArgs({

@@ -1,7 +1,7 @@
 // Shell commands of the knowledge base: which bash blocks a page has, under which step (heading) they stand,
 // and how a block splits into commands. The troubleshooting cheat sheet is generated from this at build time.
 import { visit } from 'unist-util-visit';
-import { plainText } from './mdast-text.mjs';
+import { plainText } from './mdast-text.ts';
 
 /**
  * Bash blocks of a page in document order, each with the heading it stands under.

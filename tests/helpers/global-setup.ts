@@ -1,8 +1,8 @@
 // Builds the real site once under the GitHub Pages base path /k8s-kb and serves it for the site tests.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { astroBuild, ROOT } from './build.mjs';
-import { serveDist } from './server.mjs';
+import { astroBuild, ROOT } from './build.ts';
+import { serveDist } from './server.ts';
 
 export const BASE = '/k8s-kb';
 

@@ -1,9 +1,9 @@
 // The troubleshooting topic's playbooks keep the shape an on-call engineer relies on (checked on the MDX).
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-scan.mjs';
-import { plainText } from '../../src/lib/mdast-text.mjs';
-import { displayPath } from '../../src/lib/content-error.mjs';
-import { PLAYBOOK_SECTIONS } from '../../src/lib/playbooks.mjs';
+import { loadContent } from '../../src/lib/content-scan.ts';
+import { plainText } from '../../src/lib/mdast-text.ts';
+import { displayPath } from '../../src/lib/content-error.ts';
+import { PLAYBOOK_SECTIONS } from '../../src/lib/playbooks.ts';
 
 const TOPIC = 'troubleshooting';
 const SECTIONS = PLAYBOOK_SECTIONS;

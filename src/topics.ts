@@ -1,5 +1,5 @@
 // The 16 topics in study order. One sidebar group and one content/docs/<id>/ folder each.
-// `complete` topics must cover every source question of theirs (enforced by tests/unit/coverage.test.mjs).
+// `complete` topics must cover every source question of theirs (enforced by tests/unit/coverage.test.ts).
 export const topics = [
   { id: 'fundamentals', label: '基础概念', summary: 'Kubernetes 是什么、解决什么问题、声明式模型、核心对象，以及 Helm 与交付流程。' },
   { id: 'architecture', label: '集群架构', summary: '控制平面与节点组件、以 kube-apiserver 为中心的通信方式、一个 Pod 从提交到运行的全过程。' },

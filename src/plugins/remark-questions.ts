@@ -4,10 +4,10 @@
 // - `bash`: the page's bash blocks with the step heading they stand under (the command cheat sheet reads them).
 // In troubleshooting playbooks, the `### 症状` section (the exact error strings) weighs more in search, so that
 // pasting an error message lands on the playbook rather than on a concept page that mentions it in passing.
-import { extractQuestions } from '../lib/questions.mjs';
-import { bashBlocks } from '../lib/commands.mjs';
-import { plainText } from '../lib/mdast-text.mjs';
-import { SYMPTOMS_HEADING } from '../lib/playbooks.mjs';
+import { extractQuestions } from '../lib/questions.ts';
+import { bashBlocks } from '../lib/commands.ts';
+import { plainText } from '../lib/mdast-text.ts';
+import { SYMPTOMS_HEADING } from '../lib/playbooks.ts';
 
 const SYMPTOM_WEIGHT = '5';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCopiedRun, normalize, windowHashes } from '../../src/lib/own-words.mjs';
+import { findCopiedRun, normalize, windowHashes } from '../../src/lib/own-words.ts';
 
 describe('own-words fingerprint', () => {
   const source = '控制平面组件负责做出全局决策，比如调度，以及检测和响应集群事件。';

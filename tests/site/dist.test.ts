@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { checkLinks, scanHtml } from '../../src/lib/link-check.mjs';
-import { loadContent } from '../../src/lib/content-scan.mjs';
-import { sourceIds } from '../../src/lib/questions.mjs';
-import { topics } from '../../src/topics.mjs';
-import { htmlPages, read } from '../helpers/site.mjs';
+import { checkLinks, scanHtml } from '../../src/lib/link-check.ts';
+import { loadContent } from '../../src/lib/content-scan.ts';
+import { sourceIds } from '../../src/lib/questions.ts';
+import { topics } from '../../src/topics.ts';
+import { htmlPages, read } from '../helpers/site.ts';
 
 const distDir = inject('distDir');
 const base = inject('base');

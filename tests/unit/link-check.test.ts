@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkLinks } from '../../src/lib/link-check.mjs';
+import { checkLinks } from '../../src/lib/link-check.ts';
 
 function site(files) {
   const dir = mkdtempSync(join(tmpdir(), 'kb-links-'));

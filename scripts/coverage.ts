@@ -1,7 +1,7 @@
 // npm run coverage — how many of the source questions the site answers, per topic, and which are missing.
-import { loadContent } from '../src/lib/content-scan.mjs';
-import { coverage, completeTopics } from '../src/lib/coverage.mjs';
-import { sourceQuestions } from '../src/lib/questions.mjs';
+import { loadContent } from '../src/lib/content-scan.ts';
+import { coverage, completeTopics } from '../src/lib/coverage.ts';
+import { sourceQuestions } from '../src/lib/questions.ts';
 
 const pages = loadContent();
 const rows = coverage(pages.flatMap((p) => p.questions));
