@@ -31,11 +31,11 @@ const work = join(ROOT, '.bench');
 const outDir = join(work, 'dist');
 const cacheDir = join(work, 'cache');
 const mermaidCache = join(work, 'mermaid');
-const log = (...a) => !args.json && console.log(...a);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const log = (...a: unknown[]) => !args.json && console.log(...a);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-async function build(label) {
+async function build(label: string): Promise<number> {
   const r = await astroBuild({ outDir, base: BASE, cacheDir, env: { KB_MERMAID_CACHE: mermaidCache } });
   if (r.code !== 0) throw new Error(`${label} build failed:\n${r.output.slice(-4000)}`);
   log(`  ${label}: ${r.seconds.toFixed(2)} s`);
@@ -43,7 +43,7 @@ async function build(label) {
 }
 
 log('Builds (BASE_PATH=/k8s-kb):');
-const cold = [];
+const cold: number[] = [];
 for (let i = 0; i < Number(args.runs); i++) {
   rmSync(work, { recursive: true, force: true });
   rmSync(join(ROOT, '.astro'), { recursive: true, force: true });
@@ -52,7 +52,7 @@ for (let i = 0; i < Number(args.runs); i++) {
 const warm = await build('warm rebuild');
 
 // Scale check: a generated site with many diagrams (each one distinct, so nothing comes from the cache).
-let synthetic;
+let synthetic: { diagrams: number; pages: number; coldSeconds: number; warmSeconds: number } | undefined;
 if (Number(args.synthetic) > 0) {
   const n = Number(args.synthetic);
   const dir = join(work, 'synthetic');
@@ -78,14 +78,20 @@ if (Number(args.synthetic) > 0) {
 }
 
 // Page weight.
-const fileBytes = new Map();
-const sizeOf = (url) => {
+interface FileSize {
+  raw: number;
+  gzip: number;
+}
+const fileBytes = new Map<string, FileSize>();
+const sizeOf = (url: string): FileSize => {
   if (!fileBytes.has(url)) {
     const file = join(outDir, url.slice(BASE.length));
     const buf = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
     fileBytes.set(url, { raw: buf.length, gzip: gzipSync(buf).length });
   }
-  return fileBytes.get(url);
+  const size = fileBytes.get(url);
+  if (!size) throw new Error(`no size recorded for ${url}`);
+  return size;
 };
 const pages = htmlPages(outDir).map((rel) => {
   const html = readFileSync(join(outDir, rel), 'utf8');
@@ -93,7 +99,7 @@ const pages = htmlPages(outDir).map((rel) => {
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
   const js = refs.filter((r) => r.kind === 'asset' && /\.m?js$/.test(r.url)).map((r) => sizeOf(r.url));
   const css = refs.filter((r) => r.kind === 'asset' && r.url.endsWith('.css')).map((r) => sizeOf(r.url));
-  const sum = (xs, k) => xs.reduce((n, x) => n + x[k], 0);
+  const sum = (xs: FileSize[], k: keyof FileSize) => xs.reduce((n, x) => n + x[k], 0);
   return {
     page: routeOf(rel) || '/',
     diagrams: (html.match(/class="kb-diagram"/g) ?? []).length,
@@ -140,13 +146,13 @@ if (args.json) {
 } else {
   log(`\nCold build: median ${median(cold).toFixed(2)} s of ${cold.map((s) => s.toFixed(2)).join(', ')}; warm rebuild ${warm.toFixed(2)} s`);
   log(`${result.pages} pages, ${result.diagrams} diagrams\n`);
-  const pad = (s, n) => String(s).padStart(n);
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
   log(`${'page'.padEnd(34)}${pad('diagr', 6)}${pad('HTML', 11)}${pad('HTML gz', 11)}${pad('JS raw', 11)}${pad('JS gzip', 11)}${pad('CSS raw', 11)}${pad('CSS gzip', 11)}`);
   for (const p of pages) {
     log(`${p.page.padEnd(34)}${pad(p.diagrams, 6)}${pad(kb(p.html), 11)}${pad(kb(p.htmlGzip), 11)}${pad(kb(p.jsRaw), 11)}${pad(kb(p.jsGzip), 11)}${pad(kb(p.cssRaw), 11)}${pad(kb(p.cssGzip), 11)}`);
   }
   const docs = pages.filter((p) => p.page !== '404.html' && p.page !== '/');
-  const maxJs = (xs) => (xs.length ? kb(Math.max(...xs.map((p) => p.jsGzip))) : 'n/a');
+  const maxJs = (xs: typeof pages) => (xs.length ? kb(Math.max(...xs.map((p) => p.jsGzip))) : 'n/a');
   for (const code of [false, true]) {
     const group = docs.filter((p) => p.code === code);
     log(`JS gzip on doc pages ${code ? 'with' : 'without'} code blocks: max ${maxJs(group.filter((p) => p.diagrams))} with diagrams, ${maxJs(group.filter((p) => !p.diagrams))} without`);

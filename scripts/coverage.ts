@@ -7,7 +7,7 @@ const pages = loadContent();
 const rows = coverage(pages.flatMap((p) => p.questions));
 const complete = new Set(completeTopics());
 const covered = rows.reduce((n, r) => n + r.covered, 0);
-const pad = (s, n) => String(s).padEnd(n);
+const pad = (s: string | number, n: number) => String(s).padEnd(n);
 console.log(`Source questions covered: ${covered}/${sourceQuestions.length} (${((covered / sourceQuestions.length) * 100).toFixed(1)}%)\n`);
 console.log(`${pad('topic', 17)}${pad('covered', 10)}${pad('%', 7)}${pad('site Qs', 9)}${pad('added', 7)}complete?`);
 for (const r of rows) {

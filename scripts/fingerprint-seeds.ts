@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { windowHashes, WINDOW } from '../src/lib/own-words.ts';
 
 const dir = process.argv[2] ?? '../shared/seeds';
-const all = new Set();
+const all = new Set<string>();
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 for (const f of files) for (const h of windowHashes(readFileSync(join(dir, f), 'utf8'))) all.add(h);
 const out = `# sha1[0:12] of every ${WINDOW}-char normalised window of ${files.length} source documents\n${[...all].sort().join('\n')}\n`;

@@ -6,11 +6,37 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-const OS = [['darwin', 'darwin'], ['linux', 'linux'], ['win32', 'win32'], ['windows', 'win32'], ['freebsd', 'freebsd'], ['android', 'android'], ['openharmony', 'openharmony']];
-const CPU = [['arm64', 'arm64'], ['aarch64', 'arm64'], ['x64', 'x64'], ['x86_64', 'x64'], ['ia32', 'ia32'], ['arm', 'arm'], ['wasm32', 'wasm32'], ['riscv64', 'riscv64'], ['s390x', 's390x'], ['ppc64', 'ppc64']];
+/** A package-lock.json entry under `packages`: the fields this script reads; the others are kept as they are. */
+export interface LockEntry {
+  version?: string;
+  dev?: boolean;
+  optionalDependencies?: Record<string, string>;
+  [field: string]: unknown;
+}
 
-function platformOf(name) {
-  const parts = name.split('/').pop().split('-');
+/** package-lock.json (lockfileVersion 2 or 3): `packages` keyed by install path ('' is the root project). */
+export interface Lockfile {
+  packages: Record<string, LockEntry>;
+  [field: string]: unknown;
+}
+
+/** The lock entry written for a platform binary the lockfile lacks. */
+export interface PlatformEntry extends LockEntry {
+  version: string;
+  cpu?: string[];
+  dev?: true;
+  libc?: string[];
+  optional: true;
+  os?: string[];
+}
+
+const OS: Array<[string, string]> = [['darwin', 'darwin'], ['linux', 'linux'], ['win32', 'win32'], ['windows', 'win32'], ['freebsd', 'freebsd'], ['android', 'android'], ['openharmony', 'openharmony']];
+const CPU: Array<[string, string]> = [['arm64', 'arm64'], ['aarch64', 'arm64'], ['x64', 'x64'], ['x86_64', 'x64'], ['ia32', 'ia32'], ['arm', 'arm'], ['wasm32', 'wasm32'], ['riscv64', 'riscv64'], ['s390x', 's390x'], ['ppc64', 'ppc64']];
+
+function platformOf(name: string): { os: string | undefined; cpu: string | undefined; libc: 'musl' | 'glibc' | undefined } {
+  const last = name.split('/').pop();
+  if (last === undefined) throw new Error(`no package name in ${name}`); // split always returns one part at least
+  const parts = last.split('-');
   const os = OS.find(([k]) => parts.includes(k))?.[1];
   const cpu = CPU.find(([k]) => parts.includes(k))?.[1];
   const libc = parts.includes('musl') ? 'musl' : parts.includes('gnu') ? 'glibc' : undefined;
@@ -18,9 +44,9 @@ function platformOf(name) {
 }
 
 /** Lock entries for optional platform binaries that the lockfile does not list, keyed by lock path. */
-export function missingPlatformEntries(lock) {
+export function missingPlatformEntries(lock: Lockfile): Record<string, PlatformEntry> {
   const pkgs = lock.packages;
-  const missing = {};
+  const missing: Record<string, PlatformEntry> = {};
   for (const [path, meta] of Object.entries(pkgs)) {
   for (const [dep, spec] of Object.entries(meta.optionalDependencies ?? {})) {
     const nested = `${path ? `${path}/` : ''}node_modules/${dep}`;
@@ -43,7 +69,7 @@ export function missingPlatformEntries(lock) {
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const file = 'package-lock.json';
-  const lock = JSON.parse(readFileSync(file, 'utf8'));
+  const lock = JSON.parse(readFileSync(file, 'utf8')) as Lockfile; // untyped JSON: the file npm wrote
   const missing = missingPlatformEntries(lock);
   const all = { ...lock.packages, ...missing };
   lock.packages = Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));

@@ -1,6 +1,8 @@
 // The 16 topics in study order. One sidebar group and one content/docs/<id>/ folder each.
 // `complete` topics must cover every source question of theirs (enforced by tests/unit/coverage.test.ts).
-export const topics = [
+import type { Topic } from './lib/types.ts';
+
+export const topics: Topic[] = [
   { id: 'fundamentals', label: '基础概念', summary: 'Kubernetes 是什么、解决什么问题、声明式模型、核心对象，以及 Helm 与交付流程。' },
   { id: 'architecture', label: '集群架构', summary: '控制平面与节点组件、以 kube-apiserver 为中心的通信方式、一个 Pod 从提交到运行的全过程。' },
   { id: 'etcd', label: 'etcd 与 Raft', summary: 'etcd 的数据模型与 watch 机制、Raft 选主与日志复制、kube-apiserver 如何依赖 etcd。' },
@@ -19,4 +21,4 @@ export const topics = [
   { id: 'troubleshooting', label: '故障排查', summary: '按症状组织的排障手册：Pending、CrashLoopBackOff、DNS、证书、网络、存储等，附可直接运行的命令。' },
 ];
 
-export const topicIds = topics.map((t) => t.id);
+export const topicIds: string[] = topics.map((t) => t.id);

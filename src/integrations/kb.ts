@@ -1,10 +1,12 @@
 // Site-wide build steps: close the diagram browser, and fail the build on dead internal links or anchors.
 import { fileURLToPath } from 'node:url';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { closeRenderer, stats } from '../lib/mermaid-renderer.ts';
 import { checkLinks } from '../lib/link-check.ts';
 
-export default function kbIntegration() {
-  let config;
+/** The knowledge base's Astro integration. Takes no options. */
+export default function kbIntegration(): AstroIntegration {
+  let config: AstroConfig | undefined;
   return {
     name: 'k8s-kb',
     hooks: {
@@ -17,6 +19,8 @@ export default function kbIntegration() {
       'astro:build:done': async ({ dir, logger }) => {
         await closeRenderer();
         logger.info(`mermaid: ${stats.rendered} diagrams rendered, ${stats.cached} from cache, ${stats.launches} browser launch(es)`);
+        // Astro runs astro:config:done before any build hook; reading config.base would throw otherwise.
+        if (!config) throw new Error('k8s-kb: astro:build:done ran before astro:config:done');
         const result = checkLinks(fileURLToPath(dir), { base: config.base, site: config.site });
         if (result.errors.length) {
           const list = result.errors.map((e) => `  - ${e}`).join('\n');

@@ -3,9 +3,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, LaunchOptions } from 'playwright-core';
+import type { FoundChromium } from './types.ts';
 
 /** Flags that keep a headless Chromium quiet on a machine without network or GPU. */
-export const BASE_ARGS = [
+export const BASE_ARGS: string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -16,7 +18,7 @@ export const BASE_ARGS = [
   '--disable-sync',
 ];
 
-const SYSTEM_CANDIDATES = {
+const SYSTEM_CANDIDATES: Partial<Record<NodeJS.Platform, string[]>> = {
   linux: [
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
@@ -34,13 +36,13 @@ const SYSTEM_CANDIDATES = {
   ],
 };
 
-function playwrightCacheCandidates() {
+function playwrightCacheCandidates(): string[] {
   const roots = [
     process.env.PLAYWRIGHT_BROWSERS_PATH,
     join(homedir(), '.cache', 'ms-playwright'),
     join(homedir(), 'Library', 'Caches', 'ms-playwright'),
-  ].filter(Boolean);
-  const found = [];
+  ].filter((root): root is string => Boolean(root));
+  const found: string[] = [];
   for (const root of roots) {
     if (!existsSync(root)) continue;
     const dirs = readdirSync(root).filter((d) => /^chromium(_headless_shell)?-\d+$/.test(d)).sort().reverse();
@@ -59,12 +61,10 @@ function playwrightCacheCandidates() {
   return found;
 }
 
-let cached;
+let cached: Promise<FoundChromium> | undefined;
 
-/**
- * @returns {Promise<{ executablePath: string, args: string[], source: string }>}
- */
-export async function findChromium() {
+/** Finds a Chromium (see the order above); the result is cached, a failure is not. */
+export async function findChromium(): Promise<FoundChromium> {
   if (cached) return cached;
   cached = locate();
   try {
@@ -75,7 +75,7 @@ export async function findChromium() {
   }
 }
 
-async function locate() {
+async function locate(): Promise<FoundChromium> {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) {
@@ -98,8 +98,9 @@ async function locate() {
       const args = [...new Set([...chromium.args.filter((a) => a !== '--single-process'), ...BASE_ARGS])];
       return { executablePath, args, source: '@sparticuz/chromium' };
     } catch (error) {
+      // `error` is what the import or executablePath() threw; its message is read as before.
       throw new Error(
-        `No Chromium found, and @sparticuz/chromium could not provide one (${error.message}).\n${HOW_TO}`,
+        `No Chromium found, and @sparticuz/chromium could not provide one (${(error as Error).message}).\n${HOW_TO}`,
       );
     }
   }
@@ -115,7 +116,7 @@ const HOW_TO = [
 ].join('\n');
 
 /** Launches a headless Chromium through playwright-core. */
-export async function launchChromium(options = {}) {
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   const found = await findChromium();
   return chromium.launch({ executablePath: found.executablePath, args: found.args, headless: true, ...options });

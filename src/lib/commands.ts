@@ -2,19 +2,23 @@
 // and how a block splits into commands. The troubleshooting cheat sheet is generated from this at build time.
 import { visit } from 'unist-util-visit';
 import { plainText } from './mdast-text.ts';
+import type { Root } from 'mdast';
+// Type-only: adds `data.hProperties` (where the question plugin writes heading ids) to mdast nodes.
+import type {} from 'mdast-util-to-hast';
+import type { BashBlock, CommandGroup } from './types.ts';
 
 /**
  * Bash blocks of a page in document order, each with the heading it stands under.
  * Call after the question plugin has set heading ids (question and sub-heading ids live in hProperties).
- * @returns {Array<{ code: string, stepId: string | null, step: string, questionId: string | null, question: string }>}
  */
-export function bashBlocks(tree) {
-  const blocks = [];
-  let question = { id: null, title: '', depth: 0 };
-  let step = { id: null, text: '' };
+export function bashBlocks(tree: Root): BashBlock[] {
+  const blocks: BashBlock[] = [];
+  let question: { id: string | null; title: string; depth: number } = { id: null, title: '', depth: 0 };
+  let step: { id: string | null; text: string } = { id: null, text: '' };
   visit(tree, (node) => {
     if (node.type === 'heading') {
-      const id = node.data?.hProperties?.id ?? null;
+      // extractQuestions (questions.ts) writes heading ids as strings; hast's Properties type allows any value.
+      const id = (node.data?.hProperties?.id ?? null) as string | null;
       const text = plainText(node).replace(/\s+/g, ' ').trim();
       if (node.data?.hProperties?.['data-question'] !== undefined) question = { id, title: text, depth: node.depth };
       else if (question.id && node.depth <= question.depth) question = { id: null, title: '', depth: 0 };
@@ -31,16 +35,15 @@ export function bashBlocks(tree) {
 /**
  * Splits a bash block into commands: comment and blank lines dropped, `\` continuations and here-documents
  * kept together with the line that starts them.
- * @returns {string[]}
  */
-export function splitCommands(code) {
+export function splitCommands(code: string): string[] {
   const lines = code.split('\n');
-  const out = [];
+  const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line.trim() || /^\s*#/.test(line)) continue;
     let cmd = line;
-    while (/\\\s*$/.test(cmd.split('\n').at(-1)) && i + 1 < lines.length) cmd += `\n${lines[++i]}`;
+    while (/\\\s*$/.test(cmd.split('\n').at(-1) ?? '') && i + 1 < lines.length) cmd += `\n${lines[++i]}`;
     const heredoc = /<<-?\s*(['"]?)([A-Za-z_][\w]*)\1/.exec(cmd);
     if (heredoc) {
       const end = heredoc[2];
@@ -54,7 +57,7 @@ export function splitCommands(code) {
   return out;
 }
 
-const GROUPS = [
+const GROUPS: CommandGroup[] = [
   { id: 'kubectl', label: 'kubectl', tools: ['kubectl'] },
   { id: 'runtime', label: '容器运行时：crictl、nerdctl、ctr（旧版 docker）', tools: ['crictl', 'nerdctl', 'ctr', 'containerd', 'skopeo', 'docker'] },
   { id: 'systemd', label: 'journalctl 与 systemctl', tools: ['journalctl', 'systemctl'] },
@@ -69,10 +72,12 @@ const GROUPS = [
   { id: 'kubeadm', label: 'kubeadm', tools: ['kubeadm'] },
   { id: 'kernel', label: '内核、进程与文件系统', tools: ['sysctl', 'modprobe', 'lsmod', 'dmesg', 'nsenter', 'ps', 'top', 'free', 'df', 'du', 'mount', 'findmnt', 'lsof', 'uname', 'cat', 'ls', 'grep', 'stat', 'timedatectl', 'chronyc', 'ulimit', 'pidstat', 'vmstat', 'iostat', 'lsblk', 'blkid', 'readlink', 'tail', 'head', 'find', 'chroot', 'jq', 'swapoff', 'sed', 'mkdir', 'cp', 'mv', 'rm', 'date', 'fio', 'nstat', 'sleep', 'echo', 'export'] },
 ];
-export const COMMAND_GROUPS = [...GROUPS, { id: 'other', label: '其他', tools: [] }];
+/** The group for tools no other group lists. */
+const OTHER: CommandGroup = { id: 'other', label: '其他', tools: [] };
+export const COMMAND_GROUPS: CommandGroup[] = [...GROUPS, OTHER];
 
 /** The program a command runs: the first word after sudo, env assignments, `VAR=$(`, `(` and `!`. */
-export function commandTool(cmd) {
+export function commandTool(cmd: string): string {
   let s = cmd.trim();
   for (;;) {
     const before = s;
@@ -85,8 +90,8 @@ export function commandTool(cmd) {
   return (/^[\w.-]+/.exec(s)?.[0] ?? '').toLowerCase();
 }
 
-/** @returns {(typeof COMMAND_GROUPS)[number]} the tool's group; the last group (其他) for tools no group lists */
-export function commandGroup(cmd) {
+/** The tool's group; the last group (其他) for tools no group lists. */
+export function commandGroup(cmd: string): CommandGroup {
   const tool = commandTool(cmd);
-  return COMMAND_GROUPS.find((g) => g.tools.includes(tool)) ?? /** @type {(typeof COMMAND_GROUPS)[number]} */ (COMMAND_GROUPS.at(-1));
+  return COMMAND_GROUPS.find((g) => g.tools.includes(tool)) ?? OTHER;
 }

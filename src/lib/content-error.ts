@@ -1,14 +1,20 @@
 // Errors about content carry the file (relative to the project) and line, so the build output points at them.
 import { relative } from 'node:path';
+import type { Question } from './types.ts';
 
-export function displayPath(file) {
+/** `file` relative to the working directory when it lies inside it, else as given. */
+export function displayPath(file: string | undefined): string {
   if (!file) return '<unknown file>';
   const rel = relative(process.cwd(), file);
   return rel.startsWith('..') ? file : rel;
 }
 
 export class ContentError extends Error {
-  constructor(message, file, line) {
+  // `declare`: typed only, so the properties are still created by the assignments below, in the same order.
+  declare file: string | undefined;
+  declare line: number | undefined;
+
+  constructor(message: string, file?: string, line?: number) {
     const where = file ? `${displayPath(file)}${line ? `:${line}` : ''}` : '';
     super(where ? `${where}: ${message}` : message);
     this.name = 'ContentError';
@@ -18,10 +24,12 @@ export class ContentError extends Error {
 }
 
 /** Checks questions gathered from many files: ids unique site-wide, each seed answered once. */
-export function checkSiteQuestions(entries) {
-  const errors = [];
-  const byId = new Map();
-  const bySeed = new Map();
+export function checkSiteQuestions(
+  entries: ReadonlyArray<Pick<Question, 'id' | 'seeds'> & { file?: string | undefined; line?: number | undefined }>,
+): string[] {
+  const errors: string[] = [];
+  const byId = new Map<string, string>();
+  const bySeed = new Map<string, string>();
   for (const q of entries) {
     const where = `${displayPath(q.file)}:${q.line}`;
     if (byId.has(q.id)) errors.push(`duplicate question id "${q.id}": ${byId.get(q.id)} and ${where}`);

@@ -2,14 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { sourceQuestions } from './questions.ts';
 import { topics } from '../topics.ts';
+import type { PageQuestion, TopicCoverage } from './types.ts';
 
-export function completeTopics() {
+/** Ids of the topics whose every source question must be answered (data/complete-topics.json). */
+export function completeTopics(): string[] {
   return JSON.parse(readFileSync(new URL('../../data/complete-topics.json', import.meta.url), 'utf8'));
 }
 
-/** @param {Array<{ id: string, seeds: string[], slug: string }>} questions all questions of the site */
-export function coverage(questions) {
-  const answeredBy = new Map();
+/** Coverage of each topic, in topic order, by `questions`: all questions of the site. */
+export function coverage(questions: ReadonlyArray<Pick<PageQuestion, 'seeds' | 'topic' | 'added'>>): TopicCoverage[] {
+  const answeredBy = new Map<string, Pick<PageQuestion, 'seeds' | 'topic' | 'added'>>();
   for (const q of questions) for (const s of q.seeds) answeredBy.set(s, q);
   return topics.map((t) => {
     const sources = sourceQuestions.filter((s) => s.topic === t.id);

@@ -3,10 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-let cache;
+let cache: Map<string, Date> | undefined;
 
-/** @returns {Map<string, Date>} absolute file path → date of the newest commit that touched it */
-export function contentCommitDates(dir = 'content') {
+/** Absolute file path → date of the newest commit that touched it (empty outside a git work tree). */
+export function contentCommitDates(dir: string = 'content'): Map<string, Date> {
   if (cache) return cache;
   cache = new Map();
   const root = spawnSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' });

@@ -2,11 +2,18 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
+import type { HtmlRef, LinkCheckResult } from './types.ts';
+
+/** Where a site path leads: outside the base path, to a file of the build (relative to it), or nowhere. */
+type Resolved =
+  | { outsideBase: true; rel?: undefined; missing?: undefined }
+  | { rel: string; outsideBase?: undefined; missing?: undefined }
+  | { missing: true; outsideBase?: undefined; rel?: undefined };
 
 /** Reads ids and references out of one HTML file. */
-export function scanHtml(html) {
-  const ids = new Set();
-  const refs = [];
+export function scanHtml(html: string): { ids: Set<string>; refs: HtmlRef[] } {
+  const ids = new Set<string>();
+  const refs: HtmlRef[] = [];
   const parser = new Parser(
     {
       onopentag(name, attrs) {
@@ -29,22 +36,21 @@ export function scanHtml(html) {
 }
 
 /**
- * @param {string} distDir
- * @param {{ base: string, site?: string }} options
- * @returns {{ pages: number, links: number, errors: string[] }}
+ * Checks the built site in `distDir`, served under `base`; absolute links to `site` count as internal.
  */
-export function checkLinks(distDir, { base = '/', site } = {}) {
+export function checkLinks(distDir: string, { base = '/', site }: { base?: string; site?: string | undefined } = {}): LinkCheckResult {
   const b = base.replace(/\/+$/, '');
-  const pages = new Map();
-  for (const entry of readdirSync(distDir, { recursive: true })) {
+  const pages = new Map<string, ReturnType<typeof scanHtml>>();
+  // Without an `encoding` option Node returns names as strings (utf8); the overload types allow Buffers too.
+  for (const entry of readdirSync(distDir, { recursive: true }) as string[]) {
     if (!entry.endsWith('.html')) continue;
     pages.set(entry.split(sep).join('/'), scanHtml(readFileSync(join(distDir, entry), 'utf8')));
   }
   const siteOrigin = site ? new URL(site).origin : null;
-  const errors = [];
+  const errors: string[] = [];
   let links = 0;
 
-  const resolveFile = (pathname) => {
+  const resolveFile = (pathname: string): Resolved => {
     if (!pathname.startsWith(`${b}/`) && pathname !== b) return { outsideBase: true };
     let p = decodeURIComponent(pathname.slice(b.length)).replace(/^\/+/, '');
     const candidates = p === '' || p.endsWith('/') ? [`${p}index.html`] : [p, `${p}/index.html`, `${p}.html`];
@@ -58,7 +64,7 @@ export function checkLinks(distDir, { base = '/', site } = {}) {
     const pageUrl = new URL(`http://kb.local${b}/${rel.replace(/(^|\/)index\.html$/, '$1')}`);
     for (const { kind, url } of refs) {
       if (!url || /^(mailto:|tel:|javascript:|data:)/i.test(url)) continue;
-      let target;
+      let target: URL;
       try {
         target = new URL(url, pageUrl);
       } catch {

@@ -5,23 +5,29 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { launchChromium } from './chromium.ts';
+import type { Browser, Page } from 'playwright-core';
+import type { Mermaid } from 'mermaid';
+import type { MermaidConfig, MermaidRenderRequest, MermaidRenderResult, MermaidTheme } from './types.ts';
+
+/** What the page function returns: both SVGs, or the parse error's message. */
+type PageRenderResult = { ok: true; svgs: Record<MermaidTheme, string> } | { ok: false; message: string };
 
 const require = createRequire(import.meta.url);
 const mermaidJs = require.resolve('mermaid/dist/mermaid.min.js');
-const mermaidVersion = require('mermaid/package.json').version;
+const mermaidVersion: string = require('mermaid/package.json').version;
 const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
-const fontVersion = require('@fontsource/noto-sans-sc/package.json').version;
+const fontVersion: string = require('@fontsource/noto-sans-sc/package.json').version;
 
 /** Bump when the rendering code changes; option changes are part of the cache key by themselves. */
 const RENDERER_VERSION = 5;
 export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
-export const THEMES = /** @type {const} */ (['light', 'dark']);
-const MERMAID_THEME = { light: 'default', dark: 'dark' };
+export const THEMES = ['light', 'dark'] as const satisfies readonly MermaidTheme[];
+const MERMAID_THEME: Record<MermaidTheme, MermaidConfig['theme']> = { light: 'default', dark: 'dark' };
 
 const CACHE_DIR = process.env.KB_MERMAID_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'k8s-kb-mermaid');
 const ORIGIN = 'http://mermaid.render.local';
 
-function mermaidConfig(theme) {
+function mermaidConfig(theme: MermaidTheme): MermaidConfig {
   return {
     startOnLoad: false,
     theme: MERMAID_THEME[theme],
@@ -37,20 +43,22 @@ function mermaidConfig(theme) {
   };
 }
 
-export function diagramHash(code) {
+/** Cache key of a diagram: its source, the mermaid and font versions, the renderer version and the configs. */
+export function diagramHash(code: string): string {
   return createHash('sha256')
     .update(JSON.stringify({ code, mermaidVersion, fontVersion, RENDERER_VERSION, config: THEMES.map(mermaidConfig) }))
     .digest('hex')
     .slice(0, 16);
 }
 
-let pagePromise;
-let browser;
-let queue = Promise.resolve();
-let idleTimer;
-export const stats = { rendered: 0, cached: 0, launches: 0 };
+let pagePromise: Promise<Page> | undefined;
+let browser: Browser | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let idleTimer: ReturnType<typeof setTimeout> | undefined;
+/** Counts for the build summary: diagrams rendered, served from the cache, and browser launches. */
+export const stats: { rendered: number; cached: number; launches: number } = { rendered: 0, cached: 0, launches: 0 };
 
-async function getPage() {
+async function getPage(): Promise<Page> {
   if (pagePromise) return pagePromise;
   pagePromise = (async () => {
     stats.launches += 1;
@@ -82,7 +90,7 @@ async function getPage() {
 }
 
 /** Closes the browser; the next render starts a new one. */
-export async function closeRenderer() {
+export async function closeRenderer(): Promise<void> {
   clearTimeout(idleTimer);
   const b = browser;
   pagePromise = undefined;
@@ -90,7 +98,7 @@ export async function closeRenderer() {
   if (b) await b.close().catch(() => {});
 }
 
-function scheduleIdleClose() {
+function scheduleIdleClose(): void {
   clearTimeout(idleTimer);
   // Safety net: a build that ends without calling closeRenderer() still lets Node exit.
   idleTimer = setTimeout(() => void closeRenderer(), 15_000);
@@ -99,46 +107,47 @@ function scheduleIdleClose() {
 
 /**
  * Renders one diagram in both themes.
- * @returns {Promise<{ ok: true, svgs: Record<'light'|'dark', string> } | { ok: false, message: string, line?: number }>}
  */
-export function renderDiagram(code) {
+export function renderDiagram(code: string): Promise<MermaidRenderResult> {
   const hash = diagramHash(code);
   const cacheFile = join(CACHE_DIR, `${hash}.json`);
   if (existsSync(cacheFile)) {
     try {
-      const cachedResult = JSON.parse(readFileSync(cacheFile, 'utf8'));
+      const cachedResult: { svgs: Record<MermaidTheme, string> } = JSON.parse(readFileSync(cacheFile, 'utf8'));
       stats.cached += 1;
       return Promise.resolve({ ok: true, svgs: cachedResult.svgs, hash });
     } catch {
       // fall through and render again
     }
   }
-  const job = queue.then(async () => {
+  const job = queue.then(async (): Promise<MermaidRenderResult> => {
     clearTimeout(idleTimer);
     const page = await getPage();
     const result = await page.evaluate(
-      async ({ code, configs, hash }) => {
+      async ({ code, configs, hash }: MermaidRenderRequest): Promise<PageRenderResult> => {
         // Load every glyph the diagram uses before mermaid measures text.
         const family = configs.light.fontFamily.split(',')[0];
         await document.fonts.load(`16px ${family}`, code);
         await document.fonts.ready;
-        const mermaid = window.mermaid;
+        // The page's global from mermaid.min.js; the DOM typings do not know it.
+        const mermaid = (window as unknown as { mermaid: Mermaid }).mermaid;
         try {
           mermaid.initialize(configs.light);
           await mermaid.parse(code);
         } catch (error) {
-          const message = String(error?.message ?? error);
+          const message = String((error as { message?: unknown } | null | undefined)?.message ?? error);
           return { ok: false, message };
         }
-        const svgs = {};
-        for (const theme of Object.keys(configs)) {
+        // Filled for every theme by the loop below.
+        const svgs = {} as Record<MermaidTheme, string>;
+        for (const theme of Object.keys(configs) as MermaidTheme[]) {
           mermaid.initialize(configs[theme]);
           const { svg } = await mermaid.render(`mmd-${hash}-${theme}`, code);
           svgs[theme] = svg;
         }
         return { ok: true, svgs };
       },
-      { code, hash, configs: Object.fromEntries(THEMES.map((t) => [t, mermaidConfig(t)])) },
+      { code, hash, configs: Object.fromEntries(THEMES.map((t) => [t, mermaidConfig(t)])) as Record<MermaidTheme, MermaidConfig> },
     );
     scheduleIdleClose();
     if (!result.ok) {

@@ -8,20 +8,20 @@ export const WINDOW = 20;
  *  ("Deployment、StatefulSet、DaemonSet") are facts that any correct answer repeats, not sentences. */
 export const MIN_HAN = 10;
 const HAN = /\p{Script=Han}/u;
-const counts = (chars) => chars.filter((c) => HAN.test(c)).length >= MIN_HAN;
+const counts = (chars: string[]): boolean => chars.filter((c) => HAN.test(c)).length >= MIN_HAN;
 
-export function normalize(text) {
+export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-export function hashWindow(s) {
+export function hashWindow(s: string): string {
   return createHash('sha1').update(s).digest('hex').slice(0, 12);
 }
 
 /** Every WINDOW-character window of the normalised text, as hashes. */
-export function windowHashes(text) {
+export function windowHashes(text: string): Set<string> {
   const n = [...normalize(text)];
-  const out = new Set();
+  const out = new Set<string>();
   for (let i = 0; i + WINDOW <= n.length; i++) {
     const w = n.slice(i, i + WINDOW);
     if (counts(w)) out.add(hashWindow(w.join('')));
@@ -30,7 +30,7 @@ export function windowHashes(text) {
 }
 
 /** Returns the first copied run found in `text`, or null. */
-export function findCopiedRun(text, fingerprint) {
+export function findCopiedRun(text: string, fingerprint: ReadonlySet<string>): string | null {
   const n = [...normalize(text)];
   for (let i = 0; i + WINDOW <= n.length; i++) {
     const w = n.slice(i, i + WINDOW);

@@ -11,16 +11,21 @@ import { visit, SKIP } from 'unist-util-visit';
 import { slug } from 'github-slugger';
 import { ContentError } from './content-error.ts';
 import { plainText } from './mdast-text.ts';
+import type { Root } from 'mdast';
+import type { MdxJsxTextElement } from 'mdast-util-mdx';
+// Type-only: adds `data.hProperties` (where heading ids are written) to mdast nodes.
+import type {} from 'mdast-util-to-hast';
+import type { Question, SourceQuestion, SubHeading } from './types.ts';
 
 const sourceFile = fileURLToPath(new URL('../../data/source-questions.json', import.meta.url));
-/** @type {Array<{id: string, topic: string, question: string, answered: boolean, duplicates: string[]}>} */
-export const sourceQuestions = JSON.parse(readFileSync(sourceFile, 'utf8'));
-export const sourceIds = new Set(sourceQuestions.map((q) => q.id));
+export const sourceQuestions: SourceQuestion[] = JSON.parse(readFileSync(sourceFile, 'utf8'));
+export const sourceIds: Set<string> = new Set(sourceQuestions.map((q) => q.id));
 
 export const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function readAttributes(node, file) {
-  const attrs = {};
+/** The marker's attributes: a string value, or null for a bare attribute (`added`). */
+function readAttributes(node: MdxJsxTextElement, file: string | undefined): Partial<Record<string, string | null>> {
+  const attrs: Partial<Record<string, string | null>> = {};
   for (const attr of node.attributes ?? []) {
     if (attr.type !== 'mdxJsxAttribute') {
       throw new ContentError('<Q> takes plain attributes only (id="…" seeds="…" or added).', file, node.position?.start.line);
@@ -41,7 +46,12 @@ export const AKA_MAX = 80;
  * names and abbreviations, old names, core error strings). Indexed for search with high weight, never shown
  * on the page.
  */
-export function parseAka(value, id, file, line) {
+export function parseAka(
+  value: string | null | undefined,
+  id: string,
+  file: string | undefined,
+  line: number | undefined,
+): string[] {
   if (value === undefined) return [];
   if (value === null) throw new ContentError(`question "${id}": aka needs a value, e.g. aka="别名|alias".`, file, line);
   const list = value.split('|').map((a) => a.replace(/\s+/g, ' ').trim());
@@ -56,11 +66,10 @@ export function parseAka(value, id, file, line) {
 /**
  * Finds the questions in an MDX tree. With `mutate`, removes the markers and sets heading ids.
  * Throws ContentError for malformed markers, unknown seeds and duplicate ids within the file.
- * @returns {Array<{ id: string, title: string, seeds: string[], added: boolean, line: number, depth: number }>}
  */
-export function extractQuestions(tree, file, { mutate = false } = {}) {
-  const questions = [];
-  const seen = new Map();
+export function extractQuestions(tree: Root, file: string | undefined, { mutate = false }: { mutate?: boolean } = {}): Question[] {
+  const questions: Question[] = [];
+  const seen = new Map<string, number | undefined>();
   visit(tree, (node, _index, parent) => {
     if (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') {
       if (node.name === 'Q' && parent?.type !== 'heading') {
@@ -68,7 +77,7 @@ export function extractQuestions(tree, file, { mutate = false } = {}) {
       }
     }
     if (node.type !== 'heading') return;
-    const markers = node.children.filter((c) => c.type === 'mdxJsxTextElement' && c.name === 'Q');
+    const markers = node.children.filter((c): c is MdxJsxTextElement => c.type === 'mdxJsxTextElement' && c.name === 'Q');
     if (markers.length === 0) return SKIP;
     const line = node.position?.start.line;
     if (markers.length > 1) throw new ContentError('a heading carries more than one <Q> marker.', file, line);
@@ -123,15 +132,17 @@ export function extractQuestions(tree, file, { mutate = false } = {}) {
  * Headings inside a question's section (deeper than the question heading, up to the next heading of the
  * same or a higher level) get ids qualified by the question: `ts-pod-pending-症状`. Unlike document-wide
  * slugs (`症状-3`), they do not change when another question is added above, so links to a step stay valid.
- * @returns {Array<{ node: any, id: string, text: string, depth: number, questionId: string, line: number }>}
  */
-export function subHeadings(tree) {
-  const out = [];
-  let current = null;
-  let used = new Set();
+export function subHeadings(tree: Root): SubHeading[] {
+  const out: SubHeading[] = [];
+  let current: { id: string; depth: number } | null = null;
+  let used = new Set<string>();
   visit(tree, 'heading', (node) => {
-    const marker = node.children.find((c) => c.type === 'mdxJsxTextElement' && c.name === 'Q');
-    const qid = marker?.attributes?.find((a) => a.name === 'id')?.value ?? (node.data?.hProperties?.['data-question'] !== undefined ? node.data.hProperties.id : undefined);
+    const marker = node.children.find((c): c is MdxJsxTextElement => c.type === 'mdxJsxTextElement' && c.name === 'Q');
+    // An id is a string: extractQuestions rejects expression values, and writes string ids into hProperties
+    // (whose hast type allows any property value).
+    const qid = (marker?.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id')?.value ??
+      (node.data?.hProperties?.['data-question'] !== undefined ? node.data.hProperties.id : undefined)) as string | null | undefined;
     if (qid) {
       current = { id: qid, depth: node.depth };
       used = new Set();

@@ -1,14 +1,27 @@
 // Authors write site links without the base path: [x](/architecture/components/#kube-apiserver).
 // This step prefixes them with the configured base, so the same MDX works under `/` and `/k8s-kb`.
+import type { Root } from 'hast';
+import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 
-export function withBase(href, base) {
+/** Options of `rehypeBaseLinks`. */
+export interface RehypeBaseLinksOptions {
+  /** The site's base path (Astro's `base`, e.g. `/k8s-kb`); `/` (the default) leaves links as written. */
+  base?: string;
+}
+
+/**
+ * Prefixes a site-root link (`/etcd/`) with `base`; anything else (anchors, relative, protocol-relative and
+ * external links, non-string values) comes back unchanged.
+ */
+export function withBase<T>(href: T, base: string): T | string {
   if (typeof href !== 'string' || !href.startsWith('/') || href.startsWith('//')) return href;
   const b = base.replace(/\/+$/, '');
   return b ? `${b}${href}` : href;
 }
 
-export default function rehypeBaseLinks({ base = '/' } = {}) {
+/** Rewrites `<a href>` and MDX JSX `href="…"` attributes with `withBase`. */
+const rehypeBaseLinks: Plugin<[RehypeBaseLinksOptions?], Root> = function ({ base = '/' } = {}) {
   return (tree) => {
     visit(tree, (node) => {
       if (node.type === 'element' && node.tagName === 'a' && node.properties?.href) {
@@ -22,4 +35,5 @@ export default function rehypeBaseLinks({ base = '/' } = {}) {
       }
     });
   };
-}
+};
+export default rehypeBaseLinks;

@@ -1,19 +1,26 @@
 // ```mermaid title="…" fences become inline SVG at build time (light and dark variants, switched by CSS).
+import type { Code, Parent, Root } from 'mdast';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import type { MermaidTheme } from '../lib/types.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { renderDiagram } from '../lib/mermaid-renderer.ts';
 
-const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function parseMeta(meta) {
-  const out = {};
+/** The `name=value` attributes of a fence's meta string (`title="集群架构" foo=bar`), by name. */
+export type FenceMeta = Partial<Record<string, string>>;
+
+export function parseMeta(meta: string | null | undefined): FenceMeta {
+  const out: FenceMeta = {};
   for (const m of (meta ?? '').matchAll(/(\w+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) out[m[1]] = m[2] ?? m[3] ?? m[4];
   return out;
 }
 
 /** Makes mermaid's root <svg> an accessible image named by the diagram's title. */
-export function accessibleSvg(svg, title) {
-  return svg.replace(/^<svg\b([^>]*)>/, (_, attrs) => {
+export function accessibleSvg(svg: string, title: string): string {
+  return svg.replace(/^<svg\b([^>]*)>/, (_, attrs: string) => {
     const cleaned = attrs
       .replace(/\srole="[^"]*"/, '')
       .replace(/\saria-roledescription="[^"]*"/, '')
@@ -23,7 +30,7 @@ export function accessibleSvg(svg, title) {
 }
 
 /** The diagram's natural width in CSS pixels, from its viewBox. */
-export function svgWidth(svg) {
+export function svgWidth(svg: string): number | undefined {
   const m = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"/.exec(svg);
   return m ? Math.round(Number(m[1])) : undefined;
 }
@@ -31,7 +38,17 @@ export function svgWidth(svg) {
 /** Diagrams wider than this (CSS px) get a "放大查看" link: in the column they shrink below a legible size. */
 export const ZOOM_WIDTH = 640;
 
-export function figureHtml({ svgs, hash, title }) {
+/** What `figureHtml` turns into a diagram figure. */
+export interface DiagramFigure {
+  /** The diagram's SVG markup in each theme (CSS shows the one matching the page's theme). */
+  svgs: Record<MermaidTheme, string>;
+  /** Unique on the page: the figure's id is `diagram-<hash>`. */
+  hash: string;
+  /** The fence's `title`: the figure caption and the SVG's accessible name. */
+  title: string;
+}
+
+export function figureHtml({ svgs, hash, title }: DiagramFigure): string {
   const variants = Object.entries(svgs)
     .map(([theme, svg]) => `<div class="kb-diagram-${theme}">${accessibleSvg(svg, title)}</div>`)
     .join('');
@@ -40,7 +57,7 @@ export function figureHtml({ svgs, hash, title }) {
   // A wide diagram fits the column and offers a full-size view without JavaScript: the link targets the
   // figure (CSS :target shows it full screen at its natural width); "关闭" targets a marker just before it.
   const zoom =
-    width > ZOOM_WIDTH
+    width !== undefined && width > ZOOM_WIDTH
       ? ` <a class="kb-diagram-zoom" href="#${id}">放大查看</a><a class="kb-diagram-close" href="#${id}-back">关闭</a>`
       : '';
   const style = width ? ` style="--kb-diagram-width:${width}px"` : '';
@@ -53,14 +70,25 @@ export function figureHtml({ svgs, hash, title }) {
   );
 }
 
-export default function remarkMermaid() {
-  return async (tree, file) => {
-    const fences = [];
+/** What the plugin records in the page's frontmatter (`render(entry).remarkPluginFrontmatter`). */
+export interface RemarkMermaidFrontmatter {
+  /** Number of ```mermaid fences on the page; absent on pages without diagrams. */
+  diagrams?: number;
+}
+
+/** Replaces each ```mermaid fence with its rendered figure (an `html` node). Takes no options. */
+const remarkMermaid: Plugin<[], Root> = function () {
+  return async (tree: Root, file: VFile) => {
+    const fences: Array<{ node: Code; index: number; parent: Parent }> = [];
     visit(tree, 'code', (node, index, parent) => {
-      if (node.lang === 'mermaid') fences.push({ node, index, parent });
+      if (node.lang === 'mermaid') {
+        // A code node is never the root, so it always has a parent and an index.
+        if (!parent || index === undefined) throw new Error('remark-mermaid: a code node without a parent');
+        fences.push({ node, index, parent });
+      }
     });
     if (!fences.length) return;
-    const seen = new Map(); // the same diagram twice on a page still needs unique element ids
+    const seen = new Map<string, number>(); // the same diagram twice on a page still needs unique element ids
     await Promise.all(
       fences.map(async ({ node, index, parent }) => {
         const line = node.position?.start.line;
@@ -81,14 +109,16 @@ export default function remarkMermaid() {
         const n = (seen.get(result.hash) ?? 0) + 1;
         seen.set(result.hash, n);
         const hash = n === 1 ? result.hash : `${result.hash}x${n}`;
+        // Object.fromEntries types its keys as string; they are the themes of result.svgs.
         const svgs = Object.fromEntries(
           Object.entries(result.svgs).map(([theme, svg]) => [theme, svg.replaceAll(`mmd-${result.hash}-`, `mmd-${hash}-`)]),
-        );
+        ) as Record<MermaidTheme, string>;
         parent.children[index] = { type: 'html', value: figureHtml({ svgs, hash, title }) };
       }),
     );
     file.data.astro ??= {};
     file.data.astro.frontmatter ??= {};
-    file.data.astro.frontmatter.diagrams = fences.length;
+    file.data.astro.frontmatter.diagrams = fences.length satisfies RemarkMermaidFrontmatter['diagrams'];
   };
-}
+};
+export default remarkMermaid;

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild, ROOT } from '../helpers/build.ts';
 
-async function buildFixture(name) {
+async function buildFixture(name: string) {
   const work = join(ROOT, '.test-dist', `fixture-${name}`);
   rmSync(work, { recursive: true, force: true });
   return astroBuild({

@@ -4,12 +4,28 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/**
- * @param {{ outDir: string, base?: string, contentDir?: string, cacheDir?: string, env?: Record<string,string> }} o
- * @returns {Promise<{ code: number, output: string, seconds: number }>}
- */
-export function astroBuild({ outDir, base = '/k8s-kb', contentDir, cacheDir, env = {} }) {
-  const childEnv = { ...process.env, BASE_PATH: base, SITE_URL: 'https://example.github.io', FORCE_COLOR: '0', NO_COLOR: '1', ...env };
+/** Options of one `astro build` run. */
+export interface AstroBuildOptions {
+  outDir: string;
+  /** BASE_PATH of the build (default /k8s-kb). */
+  base?: string;
+  /** KB_CONTENT_DIR: a content directory other than the real one. */
+  contentDir?: string;
+  /** KB_CACHE_DIR: where Astro keeps its caches. */
+  cacheDir?: string;
+  /** Further environment variables for the build. */
+  env?: Record<string, string>;
+}
+
+/** How an `astro build` run ended: its exit code (null when killed by a signal), its stdout and stderr, its wall time. */
+export interface AstroBuildResult {
+  code: number | null;
+  output: string;
+  seconds: number;
+}
+
+export function astroBuild({ outDir, base = '/k8s-kb', contentDir, cacheDir, env = {} }: AstroBuildOptions): Promise<AstroBuildResult> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, BASE_PATH: base, SITE_URL: 'https://example.github.io', FORCE_COLOR: '0', NO_COLOR: '1', ...env };
   // Vitest sets BASE_URL=/ in its workers; Astro would take it over the configured base.
   delete childEnv.BASE_URL;
   delete childEnv.VITEST;
@@ -18,9 +34,9 @@ export function astroBuild({ outDir, base = '/k8s-kb', contentDir, cacheDir, env
   delete childEnv.NODE_ENV;
   if (contentDir) childEnv.KB_CONTENT_DIR = contentDir;
   if (cacheDir) childEnv.KB_CACHE_DIR = cacheDir;
-  const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.ts', import.meta.url));
+  const astro = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
   const started = performance.now();
-  return new Promise((resolve, reject) => {
+  return new Promise<AstroBuildResult>((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], { cwd: ROOT, env: childEnv });
     let output = '';
     child.stdout.on('data', (d) => (output += d));

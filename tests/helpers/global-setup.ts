@@ -1,12 +1,13 @@
 // Builds the real site once under the GitHub Pages base path /k8s-kb and serves it for the site tests.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { astroBuild, ROOT } from './build.ts';
 import { serveDist } from './server.ts';
 
 export const BASE = '/k8s-kb';
 
-export default async function setup({ provide }) {
+export default async function setup({ provide }: TestProject): Promise<() => Promise<void>> {
   const distDir = join(ROOT, '.test-dist', 'site');
   if (!process.env.KB_REUSE_DIST) {
     rmSync(distDir, { recursive: true, force: true });

@@ -1,11 +1,12 @@
 // A static file server for a built site under its base path, like GitHub Pages serves it: 404.html for misses,
 // and text files gzip-compressed when the browser accepts it (byte budgets measure what a reader downloads).
 import { createServer } from 'node:http';
+import type { Server } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 
-const TYPES = {
+const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.mjs': 'text/javascript',
@@ -20,13 +21,23 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
-export function serveDist(distDir, base = '/', port = 0) {
+/** A built site being served: the server, its origin, the site's URL (origin + base + '/'), and how to stop it
+ *  (close resolves, never rejects, with the error server.close reported, if any). */
+export interface ServedSite {
+  server: Server;
+  origin: string;
+  url: string;
+  close: () => Promise<Error | undefined>;
+}
+
+export function serveDist(distDir: string, base = '/', port = 0): Promise<ServedSite> {
   const b = base.replace(/\/+$/, '');
-  const gzipped = new Map();
+  const gzipped = new Map<string, Buffer>();
   const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
+    // req.url is always set on a request an http.Server received (Node types it optional for client responses).
+    const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
-    const send = (file, status = 200) => {
+    const send = (file: string, status = 200) => {
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (/^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         let body = gzipped.get(file);
@@ -61,10 +72,13 @@ export function serveDist(distDir, base = '/', port = 0) {
     }
     notFound();
   });
-  return new Promise((resolve) => {
+  return new Promise<ServedSite>((resolve) => {
     server.listen(port, '127.0.0.1', () => {
-      const { port: p } = server.address();
-      resolve({ server, origin: `http://127.0.0.1:${p}`, url: `http://127.0.0.1:${p}${b}/`, close: () => new Promise((r) => server.close(r)) });
+      const address = server.address();
+      // A TCP listener always has an AddressInfo (null only before listening, a string only for a pipe).
+      if (!address || typeof address === 'string') throw new Error(`unexpected server address: ${address}`);
+      const { port: p } = address;
+      resolve({ server, origin: `http://127.0.0.1:${p}`, url: `http://127.0.0.1:${p}${b}/`, close: () => new Promise<Error | undefined>((r) => server.close(r)) });
     });
   });
 }

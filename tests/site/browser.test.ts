@@ -3,9 +3,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type Axe from 'axe-core';
 import { launchChromium } from '../../src/lib/chromium.ts';
 import { htmlPages, routeOf } from '../helpers/site.ts';
 import { ask } from '../../scripts/search-eval.ts';
+import type { RegistryEntry } from '../../src/lib/types.ts';
+
+declare global {
+  /** axe-core, injected into the page with addScriptTag. */
+  interface Window {
+    axe: typeof Axe;
+  }
+}
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -13,9 +23,9 @@ const distDir = inject('distDir');
 const siteUrl = inject('siteUrl');
 const origin = inject('origin');
 const routes = htmlPages(distDir).filter((p) => p !== '404.html').map(routeOf);
-const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
+const registry: RegistryEntry[] = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
 
-let browser;
+let browser: Browser | undefined;
 beforeAll(async () => {
   browser = await launchChromium();
 });
@@ -23,11 +33,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path, { width = 1280, height = 900, theme } = {}) {
+async function open(path: string, { width = 1280, height = 900, theme }: { width?: number; height?: number; theme?: string } = {}) {
+  if (!browser) throw new Error('Chromium did not launch (see beforeAll)');
   const context = await browser.newContext({ viewport: { width, height } });
   if (theme) await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   const page = await context.newPage();
-  const problems = [];
+  const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
@@ -42,7 +53,7 @@ async function open(path, { width = 1280, height = 900, theme } = {}) {
 describe('every page in the browser', () => {
   it.each(routes)('/%s loads without console errors or failed requests, and fits 375 px without horizontal scroll', async (route) => {
     const { page, context, problems, response } = await open(route, { width: 375, height: 740 });
-    expect(response.status()).toBe(200);
+    expect(response?.status()).toBe(200);
     await page.waitForLoadState('networkidle');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
@@ -67,9 +78,9 @@ describe('every page in the browser', () => {
 
   it('the 404 page renders styled under the base path', async () => {
     const { page, context, response, problems } = await open('no-such-page/');
-    expect(response.status()).toBe(404);
+    expect(response?.status()).toBe(404);
     // The page's own 404 status is expected; every asset it loads must succeed.
-    const own = (p) => p.includes('no-such-page') || p.includes('status of 404');
+    const own = (p: string): boolean => p.includes('no-such-page') || p.includes('status of 404');
     await expect(page.locator('h1').textContent()).resolves.toMatch(/404|未找到/);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgba(0, 0, 0, 0)');
@@ -84,19 +95,24 @@ describe('diagrams', () => {
 
   it.each(['light', 'dark'])('show the %s variant in that theme, styled, with the CJK font', async (theme) => {
     expect(diagramRoute).toBeTruthy();
+    if (!diagramRoute) throw new Error('no page with a diagram'); // (unreachable: the expect above fails first)
     const { page, context, problems } = await open(diagramRoute, { theme });
     await page.evaluate(() => document.fonts.ready);
     const state = await page.evaluate((t) => {
       const figure = document.querySelector('.kb-diagram');
+      if (!figure) throw new Error('no .kb-diagram on the page');
       figure.scrollIntoView();
       const shown = figure.querySelector(`.kb-diagram-${t} svg`);
       const hidden = figure.querySelector(`.kb-diagram-${t === 'light' ? 'dark' : 'light'} svg`);
+      if (!shown || !hidden?.parentElement) throw new Error(`the diagram lacks its ${t} or its other variant`);
       const box = shown.getBoundingClientRect();
       // (Labels fitting their shapes is checked for every diagram in the next test.)
       const shape = shown.querySelector('g.node rect, g.node polygon, rect.actor');
+      const shownText = shown.querySelector('text');
+      if (!shownText) throw new Error(`the ${t} diagram has no text`);
       return {
         shapeFill: shape ? getComputedStyle(shape).fill : null,
-        textFill: getComputedStyle(shown.querySelector('text')).fill,
+        textFill: getComputedStyle(shownText).fill,
         theme: document.documentElement.dataset.theme,
         width: box.width,
         height: box.height,
@@ -110,7 +126,9 @@ describe('diagrams', () => {
     // Styled by mermaid's theme: shapes are not the default black fill, text contrasts with the page.
     expect(state.shapeFill).toMatch(/^rgb/);
     expect(state.shapeFill).not.toBe('rgb(0, 0, 0)');
-    const [r, g, b] = state.textFill.match(/\d+/g).map(Number);
+    const channels = state.textFill.match(/\d+/g);
+    if (!channels) throw new Error(`text fill ${state.textFill} is not an rgb() colour`);
+    const [r, g, b] = channels.map(Number);
     const luminance = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
     if (theme === 'dark') expect(luminance).toBeGreaterThan(0.5);
     else expect(luminance).toBeLessThan(0.5);
@@ -130,14 +148,14 @@ describe('diagrams', () => {
     for (const theme of ['light', 'dark']) {
       const bad = await page.evaluate((t) => {
         document.documentElement.dataset.theme = t;
-        const out = [];
+        const out: string[] = [];
         document.querySelectorAll('figure.kb-diagram').forEach((figure, i) => {
           const name = figure.querySelector('figcaption')?.textContent?.trim() || `#${i + 1}`;
           const shown = figure.querySelector(`.kb-diagram-${t} svg`);
           const box = shown?.getBoundingClientRect();
-          if (!box || box.width < 50 || box.height < 30) return out.push(`${name}: ${t} variant not visible`);
+          if (!shown || !box || box.width < 50 || box.height < 30) return out.push(`${name}: ${t} variant not visible`);
           for (const node of shown.querySelectorAll('g.node')) {
-            const shape = node.querySelector('rect, polygon, circle, path');
+            const shape = node.querySelector<SVGGraphicsElement>('rect, polygon, circle, path');
             const label = node.querySelector('text');
             if (!shape || !label) continue;
             const s = shape.getBBox();
@@ -156,17 +174,22 @@ describe('diagrams', () => {
   it('a wide diagram opens full size with "放大查看" and closes again, without JavaScript', async () => {
     const route = routes.find((r) => readFileSync(join(distDir, r, 'index.html'), 'utf8').includes('class="kb-diagram-zoom"'));
     expect(route).toBeTruthy();
+    if (!route) throw new Error('no page with a zoomable diagram'); // (unreachable: the expect above fails first)
     const { page, context, problems } = await open(route, { width: 1280, height: 900 });
     const figure = page.locator('figure.kb-diagram:has(.kb-diagram-zoom)').first();
     const natural = await figure.evaluate((f) => parseFloat(getComputedStyle(f).getPropertyValue('--kb-diagram-width')));
     const inColumn = await figure.locator('.kb-diagram-light svg').evaluate((svg) => svg.getBoundingClientRect().width);
     expect(inColumn).toBeLessThan(natural);
     await figure.locator('.kb-diagram-zoom').click();
-    const zoomed = await figure.evaluate((f) => ({
-      position: getComputedStyle(f).position,
-      width: f.querySelector('.kb-diagram-light svg').getBoundingClientRect().width,
-      box: f.getBoundingClientRect().toJSON(),
-    }));
+    const zoomed = await figure.evaluate((f) => {
+      const svg = f.querySelector('.kb-diagram-light svg');
+      if (!svg) throw new Error('the figure has no light SVG');
+      return {
+        position: getComputedStyle(f).position,
+        width: svg.getBoundingClientRect().width,
+        box: f.getBoundingClientRect().toJSON(),
+      };
+    });
     expect(zoomed.position).toBe('fixed');
     expect(Math.round(zoomed.width)).toBe(Math.round(natural));
     expect(zoomed.box.width).toBe(1280);
@@ -182,11 +205,12 @@ describe('diagrams', () => {
 describe('search', () => {
   // A reader types a question as they would ask it; the question answering it must be one of the first two results.
   // The expected question comes from the question registry, so the test follows content moves.
-  const bySeed = (seed) => registry.find((q) => q.seeds.includes(seed));
+  const bySeed = (seed: string): RegistryEntry | undefined => registry.find((q) => q.seeds.includes(seed));
   const probes = ['kubelet-role', 'pod-phases', 'etcd-consensus-algorithm', 'qos-classes-implementation', 'rollout-undo-command'];
   it.each(probes)('finds the question answering seed "%s" when its title is typed into the search dialog under the base path', async (seed) => {
     const target = bySeed(seed);
     expect(target, `no question answers ${seed}`).toBeTruthy();
+    if (!target) throw new Error(`no question answers ${seed}`); // (unreachable: the expect above fails first)
     const { page, context, problems } = await open('');
     const { links } = await ask(page, target.title);
     expect(links.slice(0, 2), `${target.title} → ${links.join(', ')}`).toContain(target.url);

@@ -8,6 +8,7 @@ import { loadContent } from '../../src/lib/content-scan.ts';
 import { sourceIds } from '../../src/lib/questions.ts';
 import { topics } from '../../src/topics.ts';
 import { htmlPages, read } from '../helpers/site.ts';
+import type { ContentPage, RegistryEntry } from '../../src/lib/types.ts';
 
 const distDir = inject('distDir');
 const base = inject('base');
@@ -15,7 +16,7 @@ const pages = htmlPages(distDir);
 const content = loadContent();
 // Pages inside a topic folder (the home page and the 404 page live at the root).
 const topicPages = content.filter((p) => topics.some((t) => t.id === p.topic));
-const builtFile = (page) => (page.slug === '404' ? '404.html' : page.slug ? `${page.slug}/index.html` : 'index.html');
+const builtFile = (page: ContentPage): string => (page.slug === '404' ? '404.html' : page.slug ? `${page.slug}/index.html` : 'index.html');
 
 describe('built site under the GitHub Pages base path', () => {
   it('builds every content page and the 404 page, all in zh-CN', () => {
@@ -43,7 +44,7 @@ describe('built site under the GitHub Pages base path', () => {
   });
 
   it('every topic overview links every question of its topic', () => {
-    const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
+    const registry: RegistryEntry[] = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
     for (const topic of topics) {
       const { refs } = scanHtml(read(distDir, `${topic.id}/index.html`));
       const links = new Set(refs.filter((r) => r.kind === 'link').map((r) => r.url));
@@ -61,7 +62,7 @@ describe('built site under the GitHub Pages base path', () => {
 });
 
 describe('question registry <base>/questions.json', () => {
-  let registry;
+  let registry: RegistryEntry[];
   beforeAll(() => {
     registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
   });
@@ -73,6 +74,7 @@ describe('question registry <base>/questions.json', () => {
     for (const q of written) {
       const entry = registry.find((r) => r.id === q.id);
       expect(entry).toMatchObject({ title: q.title, topic: q.topic, seeds: q.seeds, aka: q.aka });
+      if (!entry) throw new Error(`question ${q.id} is not in the registry`); // (unreachable: the expect above fails first)
       expect(entry.url).toBe(`${base}/${q.slug}/#${q.id}`);
     }
   });
@@ -102,7 +104,9 @@ describe('diagrams are rendered at build time', () => {
 
   it('each mermaid fence became a figure with a light and a dark inline SVG, named for screen readers', () => {
     for (const page of withDiagrams) {
-      const fences = page.source.match(/^```mermaid/gm).length;
+      const fenceLines = page.source.match(/^```mermaid/gm);
+      if (!fenceLines) throw new Error(`${page.file}: no line opens a mermaid fence`);
+      const fences = fenceLines.length;
       const html = read(distDir, `${page.slug}/index.html`);
       const figures = html.match(/<figure class="kb-diagram"/g) ?? [];
       expect(figures.length, page.file).toBe(fences);
@@ -122,20 +126,21 @@ describe('diagrams are rendered at build time', () => {
       const js = readFileSync(join(distDir, '_astro', f), 'utf8');
       expect(/mermaid/i.test(f) || js.includes('mermaidAPI'), f).toBe(false);
     }
-    const scripts = (rel) =>
+    const scripts = (rel: string): string[] =>
       scanHtml(read(distDir, rel))
         .refs.filter((r) => r.kind === 'asset' && r.url.endsWith('.js'))
         .map((r) => r.url)
         .sort();
     // Expressive Code's copy-button script comes with code blocks, not with diagrams.
     const codeScript = /\/ec\.[^/]+\.js$/;
-    const notForCode = (rel) => {
+    const notForCode = (rel: string): string[] => {
       const list = scripts(rel);
       const hasCode = /<pre[^>]* data-language=/.test(read(distDir, rel));
       expect(list.some((s) => codeScript.test(s)), `${rel}: code-block script iff code blocks`).toBe(hasCode);
       return list.filter((s) => !codeScript.test(s));
     };
     const plainPage = topicPages.find((p) => !p.source.includes('```mermaid'));
+    if (!plainPage) throw new Error('no topic page without diagrams to compare with');
     const plain = notForCode(`${plainPage.slug}/index.html`);
     for (const page of withDiagrams) expect(notForCode(`${page.slug}/index.html`), page.file).toEqual(plain);
   });

@@ -6,26 +6,29 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { ask } from '../../scripts/search-eval.ts';
 import { launchChromium } from '../../src/lib/chromium.ts';
+import type { Browser } from 'playwright-core';
 import { htmlPages, read } from '../helpers/site.ts';
+import type { RegistryEntry } from '../../src/lib/types.ts';
 
 const distDir = inject('distDir');
 const base = inject('base');
 const siteUrl = inject('siteUrl');
-const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
+const registry: RegistryEntry[] = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8'));
 const CHEAT_SHEET = 'troubleshooting/commands/index.html';
-const cache = new Map();
-const dom = (rel) => {
-  if (!cache.has(rel)) cache.set(rel, new JSDOM(read(distDir, rel)).window.document);
-  return cache.get(rel);
+const cache = new Map<string, Document>();
+const dom = (rel: string): Document => {
+  let doc = cache.get(rel);
+  if (!doc) cache.set(rel, (doc = new JSDOM(read(distDir, rel)).window.document));
+  return doc;
 };
-const selectAll = (sel, root) => [...root.querySelectorAll(sel)];
-const selectOne = (sel, root) => root.querySelector(sel);
-const getAttributeValue = (el, name) => el?.getAttribute(name) ?? undefined;
-const ids = (doc) => new Set(selectAll('[id]', doc).map((el) => el.id));
+const selectAll = (sel: string, root: ParentNode): Element[] => [...root.querySelectorAll(sel)];
+const selectOne = (sel: string, root: ParentNode): Element | null => root.querySelector(sel);
+const getAttributeValue = (el: Element | null, name: string): string | undefined => el?.getAttribute(name) ?? undefined;
+const ids = (doc: Document): Set<string> => new Set(selectAll('[id]', doc).map((el) => el.id));
 
 /** Bash blocks of a built page, as the lines a reader copies (Expressive Code keeps them in data-code). */
-function bashLines(doc) {
-  const lines = [];
+function bashLines(doc: Document): string[] {
+  const lines: string[] = [];
   for (const figure of selectAll('figure', doc)) {
     if (!selectOne('pre[data-language="bash"]', figure)) continue;
     const code = getAttributeValue(selectOne('button[data-code]', figure), 'data-code') ?? '';
@@ -48,7 +51,12 @@ describe('command cheat sheet (generated at build time)', () => {
   });
 
   it('every bash command on a troubleshooting page appears in the cheat sheet', () => {
-    const sheetLines = new Set(commands.flatMap((c) => c.split('\n').map((l) => l.trim())));
+    const sheetLines = new Set(
+      commands.flatMap((c) => {
+        if (c === undefined) throw new Error('a .kb-cheat-item has no data-command');
+        return c.split('\n').map((l) => l.trim());
+      }),
+    );
     const missing = [];
     for (const rel of playbookPages) for (const line of bashLines(dom(rel))) if (!sheetLines.has(line)) missing.push(`${rel}: ${line}`);
     expect(missing).toEqual([]);
@@ -60,6 +68,7 @@ describe('command cheat sheet (generated at build time)', () => {
       const links = selectAll('.kb-cheat-uses a', item).map((a) => getAttributeValue(a, 'href'));
       if (!links.length) bad.push(`${getAttributeValue(item, 'data-command')}: no link`);
       for (const href of links) {
+        if (href === undefined) throw new Error('a .kb-cheat-uses link has no href');
         const [path, hash] = href.split('#');
         if (!path.startsWith(`${base}/troubleshooting/`) || !hash) {
           bad.push(`${href}: not a step of a troubleshooting page`);
@@ -80,6 +89,7 @@ describe('symptom index', () => {
     expect(hrefs.length).toBeGreaterThan(20);
     const bad = [];
     for (const href of hrefs) {
+      if (href === undefined) throw new Error('a link of the index table has no href');
       const [path, hash] = href.split('#');
       const rel = `${path.slice(base.length + 1)}index.html`;
       if (!path.startsWith(`${base}/troubleshooting/`) || !hash || !ids(dom(rel)).has(decodeURIComponent(hash))) bad.push(href);
@@ -89,7 +99,7 @@ describe('symptom index', () => {
 });
 
 describe('search for an error message lands on its playbook', () => {
-  let browser;
+  let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
   });
@@ -104,6 +114,8 @@ describe('search for an error message lands on its playbook', () => {
   ])('“%s” → %s', async (query, playbook) => {
     const target = registry.find((q) => q.id === playbook);
     expect(target, `playbook ${playbook} in the registry`).toBeTruthy();
+    if (!target) throw new Error(`playbook ${playbook} is not in the registry`); // (unreachable: the expect above fails first)
+    if (!browser) throw new Error('Chromium did not launch (see beforeAll)');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(new URL('troubleshooting/', siteUrl).href, { waitUntil: 'load' });

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { visit } from 'unist-util-visit';
+import type { Node } from 'unist';
+import type { ContentPage } from '../../src/lib/types.ts';
 import { loadContent } from '../../src/lib/content-scan.ts';
 import { checkSiteQuestions, displayPath } from '../../src/lib/content-error.ts';
 import { findCopiedRun } from '../../src/lib/own-words.ts';
@@ -13,7 +15,7 @@ const fingerprint = new Set(
     .split('\n')
     .filter((l) => l && !l.startsWith('#')),
 );
-const where = (page, node) => `${displayPath(page.file)}:${node.position?.start.line}`;
+const where = (page: ContentPage, node: Node): string => `${displayPath(page.file)}:${node.position?.start.line}`;
 
 describe('content/docs', () => {
   it('has a page per topic, each with an overview', () => {
@@ -33,7 +35,7 @@ describe('content/docs', () => {
   });
 
   it('every code fence names its language, and every diagram has a title', () => {
-    const problems = [];
+    const problems: string[] = [];
     for (const page of pages) {
       visit(page.tree, 'code', (node) => {
         if (!node.lang) problems.push(`${where(page, node)}: code fence without a language (use bash, yaml, text, …)`);
@@ -46,7 +48,7 @@ describe('content/docs', () => {
   });
 
   it('site links are written from the site root without the base path or file extensions', () => {
-    const problems = [];
+    const problems: string[] = [];
     for (const page of pages) {
       visit(page.tree, 'link', (node) => {
         const url = node.url;
@@ -60,7 +62,7 @@ describe('content/docs', () => {
   });
 
   it('Chinese prose quotes with “ ” rather than ASCII double quotes (the site does not convert them)', () => {
-    const problems = [];
+    const problems: string[] = [];
     for (const page of pages) {
       visit(page.tree, 'text', (node) => {
         if (node.value.includes('"') && /\p{Script=Han}/u.test(node.value)) {
@@ -74,10 +76,10 @@ describe('content/docs', () => {
   it('Chinese and Latin words or numbers are separated by a space (also around inline code)', () => {
     const HAN = /\p{Script=Han}/u;
     const LATIN = /[A-Za-z0-9]/;
-    const problems = [];
+    const problems: string[] = [];
     for (const page of pages) {
       visit(page.tree, (node) => {
-        if (!node.children || node.type === 'heading' && node.depth === 1) return;
+        if (!('children' in node) || !node.children || node.type === 'heading' && node.depth === 1) return;
         const kids = node.children;
         kids.forEach((kid, i) => {
           if (kid.type === 'text') {
@@ -92,7 +94,7 @@ describe('content/docs', () => {
           }
           if ((kid.type === 'strong' || kid.type === 'emphasis' || kid.type === 'link') && kid.children?.length) {
             // **加粗**与相邻文字：只检查中文紧贴英文的情况
-            const inner = kid.children.map((c) => c.value ?? '').join('');
+            const inner = kid.children.map((c) => ('value' in c ? c.value : undefined) ?? '').join('');
             const before = kids[i - 1];
             const after = kids[i + 1];
             if (before?.type === 'text' && HAN.test(before.value.at(-1) ?? '') && LATIN.test(inner[0] ?? '')) problems.push(`${where(page, kid)}: no space before “${inner.slice(0, 12)}”`);
@@ -105,7 +107,7 @@ describe('content/docs', () => {
   });
 
   it('answers are in our own words: no paragraph repeats 20+ characters of the source documents', () => {
-    const copied = [];
+    const copied: string[] = [];
     for (const page of pages) {
       visit(page.tree, (node) => {
         if (node.type !== 'paragraph' && node.type !== 'tableCell') return;

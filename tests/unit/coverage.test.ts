@@ -18,9 +18,9 @@ describe('source question coverage', () => {
   });
 
   it('questions that ask the same thing (the `duplicates` of data/source-questions.json) are answered by one canonical question', () => {
-    const owner = new Map();
+    const owner = new Map<string, string>();
     for (const page of loadContent()) for (const q of page.questions) for (const s of q.seeds) owner.set(s, `/${page.slug}/#${q.id}`);
-    const split = [];
+    const split: string[] = [];
     for (const sq of sourceQuestions) {
       for (const d of sq.duplicates) {
         if (owner.has(sq.id) && owner.has(d) && owner.get(sq.id) !== owner.get(d)) split.push(`${sq.id} → ${owner.get(sq.id)}, but its duplicate ${d} → ${owner.get(d)}`);
@@ -31,6 +31,7 @@ describe('source question coverage', () => {
 
   it.each(completeTopics())('complete topic %s answers every one of its source questions', (topic) => {
     const row = rows.find((r) => r.topic === topic);
+    if (!row) throw new Error(`no coverage row for topic ${topic}`);
     expect(row.missing.map((m) => m.id)).toEqual([]);
     expect(row.covered).toBe(row.total);
   });

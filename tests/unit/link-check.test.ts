@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkLinks } from '../../src/lib/link-check.ts';
 
-function site(files) {
+function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'kb-links-'));
   for (const [path, html] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });

@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
+import type { Root } from 'mdast';
+// Type-only: adds `data.hProperties` (where heading ids are written) to mdast nodes.
+import type {} from 'mdast-util-to-hast';
+import type { Question } from '../../src/lib/types.ts';
 import { extractQuestions } from '../../src/lib/questions.ts';
 import { checkSiteQuestions } from '../../src/lib/content-error.ts';
 
-const parse = (src) => unified().use(remarkParse).use(remarkMdx).parse(src);
-const extract = (src, opts) => extractQuestions(parse(src), 'content/docs/t/x.mdx', opts);
+const parse = (src: string): Root => unified().use(remarkParse).use(remarkMdx).parse(src);
+const extract = (src: string, opts?: { mutate?: boolean }): Question[] => extractQuestions(parse(src), 'content/docs/t/x.mdx', opts);
 
 describe('question markers', () => {
   it('reads id, title and seeds, and removes the marker when asked', () => {
@@ -14,9 +18,12 @@ describe('question markers', () => {
     const qs = extractQuestions(tree, 'x.mdx', { mutate: true });
     expect(qs).toEqual([{ id: 'kubelet-role', title: 'kubelet 做什么？', seeds: ['kubelet-role'], added: false, aka: [], line: 1, depth: 2 }]);
     const heading = tree.children[0];
+    if (heading?.type !== 'heading') throw new Error('the marker heading did not parse as the first node');
     expect(heading.children.map((c) => c.type)).toEqual(['text']);
-    expect(heading.children[0].value).toBe('kubelet 做什么？');
-    expect(heading.data.hProperties.id).toBe('kubelet-role');
+    const first = heading.children[0];
+    if (first?.type !== 'text') throw new Error('the heading lost its text'); // (unreachable: the expect above fails first)
+    expect(first.value).toBe('kubelet 做什么？');
+    expect(heading.data?.hProperties?.id).toBe('kubelet-role');
   });
 
   it('reads aliases (aka) and rejects empty, over-long or repeated ones', () => {

@@ -1,12 +1,14 @@
 // The troubleshooting topic's playbooks keep the shape an on-call engineer relies on (checked on the MDX).
 import { describe, expect, it } from 'vitest';
+import type { Code, Nodes, RootContent } from 'mdast';
 import { loadContent } from '../../src/lib/content-scan.ts';
 import { plainText } from '../../src/lib/mdast-text.ts';
 import { displayPath } from '../../src/lib/content-error.ts';
 import { PLAYBOOK_SECTIONS } from '../../src/lib/playbooks.ts';
+import type { ContentPage, PageQuestion } from '../../src/lib/types.ts';
 
 const TOPIC = 'troubleshooting';
-const SECTIONS = PLAYBOOK_SECTIONS;
+const SECTIONS: readonly string[] = PLAYBOOK_SECTIONS;
 /** The symptoms the issue asks for, each a playbook with this question id. */
 export const REQUIRED_PLAYBOOKS = [
   'ts-pod-pending',
@@ -34,10 +36,17 @@ export const REQUIRED_PLAYBOOKS = [
 
 const pages = loadContent().filter((p) => p.topic === TOPIC);
 
+/** A question's section: its question, its page, and the top-level nodes after its heading. */
+interface QuestionSection {
+  q: PageQuestion;
+  page: ContentPage;
+  nodes: RootContent[];
+}
+
 /** Question sections of a page: the question heading and the nodes up to the next heading of its level. */
-function sections(page) {
-  const out = [];
-  let current = null;
+function sections(page: ContentPage): QuestionSection[] {
+  const out: QuestionSection[] = [];
+  let current: QuestionSection | null = null;
   for (const node of page.tree.children) {
     if (node.type === 'heading') {
       const q = page.questions.find((x) => x.line === node.position?.start.line);
@@ -54,9 +63,9 @@ function sections(page) {
 }
 
 const all = pages.flatMap(sections);
-const isPlaybook = (s) => s.nodes.some((n) => n.type === 'heading' && n.depth === 3 && plainText(n).trim() === SECTIONS[0]);
+const isPlaybook = (s: QuestionSection): boolean => s.nodes.some((n) => n.type === 'heading' && n.depth === 3 && plainText(n).trim() === SECTIONS[0]);
 const playbooks = all.filter(isPlaybook);
-const at = (s) => `${displayPath(s.page.file)}:${s.q.line} (${s.q.id})`;
+const at = (s: QuestionSection): string => `${displayPath(s.page.file)}:${s.q.line} (${s.q.id})`;
 
 describe('troubleshooting playbooks', () => {
   it('every symptom the knowledge base promises has a playbook', () => {
@@ -64,7 +73,7 @@ describe('troubleshooting playbooks', () => {
     expect(REQUIRED_PLAYBOOKS.filter((id) => !ids.has(id))).toEqual([]);
   });
 
-  it.each(playbooks.map((s) => [s.q.id, s]))('%s has the five sections (症状, 先跑这几条, 排查决策树, 原因与处理 … 相关知识) in order, a decision-tree flowchart, causes and commands', (_, s) => {
+  it.each(playbooks.map((s): [string, QuestionSection] => [s.q.id, s]))('%s has the five sections (症状, 先跑这几条, 排查决策树, 原因与处理 … 相关知识) in order, a decision-tree flowchart, causes and commands', (_, s) => {
     const h3 = s.nodes.filter((n) => n.type === 'heading' && n.depth === 3).map((n) => plainText(n).trim());
     // The four working sections open the playbook in this order and 相关知识 closes it; extra sections such as
     // “回滚止血” may stand between 原因与处理 and 相关知识.
@@ -74,7 +83,7 @@ describe('troubleshooting playbooks', () => {
     // The decision tree: exactly one Mermaid flowchart under 排查决策树.
     const start = s.nodes.findIndex((n) => n.type === 'heading' && n.depth === 3 && plainText(n).trim() === '排查决策树');
     const end = s.nodes.findIndex((n, i) => i > start && n.type === 'heading' && n.depth === 3);
-    const tree = s.nodes.slice(start, end).filter((n) => n.type === 'code' && n.lang === 'mermaid');
+    const tree = s.nodes.slice(start, end).filter((n): n is Code => n.type === 'code' && n.lang === 'mermaid');
     expect(tree.length, `${at(s)}: one mermaid block under 排查决策树`).toBe(1);
     expect(tree[0].value, at(s)).toMatch(/^\s*(flowchart|graph)\b/);
     // Causes are #### headings under 原因与处理.
@@ -90,18 +99,19 @@ describe('troubleshooting playbooks', () => {
   it('the symptom index (topic overview) links every playbook', () => {
     const index = pages.find((p) => p.slug === TOPIC);
     expect(index, 'content/docs/troubleshooting/index.mdx').toBeTruthy();
-    const links = [];
-    const walk = (n) => {
+    const links: string[] = [];
+    const walk = (n: Nodes): void => {
       if (n.type === 'link') links.push(n.url);
-      n.children?.forEach(walk);
+      if ('children' in n) n.children?.forEach(walk);
     };
+    if (!index) throw new Error('content/docs/troubleshooting/index.mdx is missing'); // (unreachable: the expect above fails first)
     walk(index.tree);
     const missing = playbooks.filter((s) => !links.some((u) => u === `/${s.page.slug}/#${s.q.id}` || u.startsWith(`/${s.page.slug}/#${s.q.id}-`)));
     expect(missing.map(at)).toEqual([]);
   });
 
   it('commands in playbooks are written for today: no shell prompts to paste, no iptables flush', () => {
-    const problems = [];
+    const problems: string[] = [];
     for (const s of playbooks) {
       for (const n of s.nodes) {
         if (n.type !== 'code' || n.lang !== 'bash') continue;
