@@ -1,5 +1,5 @@
 // Astro integration: after the site is written, build the question-level Pagefind index into <dist>/pagefind/.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -22,7 +22,11 @@ export default function searchIntegration(): AstroIntegration {
           url: q.url.slice(prefix.length),
         }));
         const started = performance.now();
-        const stats = await buildSearchIndex(distDir, files, registry);
+        // A failed index leaves no site behind that looks deployable.
+        const stats = await buildSearchIndex(distDir, files, registry).catch((error: unknown) => {
+          rmSync(distDir, { recursive: true, force: true });
+          throw error;
+        });
         logger.info(
           `search: ${stats.questions} questions (${stats.playbooks} playbooks) and ${stats.pages} page records indexed (${stats.chunks} index chunks, ${(stats.fragmentBytes / 1024).toFixed(0)} KiB of fragments) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
         );

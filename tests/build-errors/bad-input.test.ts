@@ -1,12 +1,18 @@
 // Bad input stops the build with a message that names the file and what is wrong.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild, ROOT } from '../helpers/build.ts';
 
+/** Is a site (an index.html) left in the fixture's output folder? */
+const leftSite = (name: string) => existsSync(join(ROOT, '.test-dist', `fixture-${name}`, 'dist', 'index.html'));
+
+/** Builds a fixture site into .test-dist/fixture-<name>/dist, over a stale “previous site” there. */
 async function buildFixture(name: string) {
   const work = join(ROOT, '.test-dist', `fixture-${name}`);
   rmSync(work, { recursive: true, force: true });
+  mkdirSync(join(work, 'dist'), { recursive: true });
+  writeFileSync(join(work, 'dist', 'index.html'), '<!doctype html><title>previous build</title>');
   return astroBuild({
     outDir: join(work, 'dist'),
     cacheDir: join(work, 'cache'),
@@ -31,6 +37,8 @@ describe('bad input stops the build', () => {
   it('broken frontmatter: names the file and the fields', async () => {
     const r = await buildFixture('bad-frontmatter');
     expect(r.code).not.toBe(0);
+    // The previous site is gone: nothing deployable is left behind a failed build.
+    expect(leftSite('bad-frontmatter')).toBe(false);
     expect(r.output).toMatch(/architecture\/broken\.mdx/);
     expect(r.output).toMatch(/description/);
     expect(r.output).toMatch(/sidebar\.order/);
@@ -51,6 +59,8 @@ describe('bad input stops the build', () => {
   it('dead internal link and dead anchor', async () => {
     const r = await buildFixture('dead-link');
     expect(r.code).not.toBe(0);
+    // The pages were written before the link check: they are removed again.
+    expect(leftSite('dead-link')).toBe(false);
     expect(r.output).toMatch(/dead link "\/k8s-kb\/architecture\/no-such-page\/"/);
     expect(r.output).toMatch(/dead anchor "\/k8s-kb\/architecture\/page\/#no-such-anchor"/);
     expect(r.output).not.toMatch(/#linked-question/);
