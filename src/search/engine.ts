@@ -335,19 +335,20 @@ async function toHits(
     if (kind === 'playbook' && conceptual) l.score *= PLAYBOOK_FACTOR_FOR_CONCEPTS;
   }
   loaded.sort((a, b) => b.score - a.score);
-  const headWords = lists.filter((l) => !l.unit.stop && !l.filler && l.df > 0 && l.unit.text.length >= 2).map((l) => bare(l.unit.text));
+  const headWords = lists.filter((l) => !l.unit.stop && !l.filler && l.df > 0 && l.unit.text.length >= 2).map((l) => ({ word: bare(l.unit.text), weight: l.weight }));
   return loaded.slice(0, LIMIT).map(({ d }) => {
     const meta = d.meta as unknown as SearchMeta;
     const own = d.url.split('#')[1];
     const names = JSON.parse(meta.steps || '{}') as Record<string, string>;
-    // Steps whose heading names the query's words (资源不足（Insufficient cpu…）for a pasted “2 Insufficient cpu”)
-    // come first; then the ones holding most of the query.
+    // Steps whose heading names the query's rarest words (资源不足（Insufficient cpu…）for a pasted “2 Insufficient
+    // cpu”) come first; then the ones holding most of the query.
     const steps = d.sub_results
       .filter((s) => s.url.split('#')[1] && s.url.split('#')[1] !== own && s.weighted_locations.length)
       .map((s) => {
         const title = names[decodeURIComponent(s.url.split('#')[1] ?? '')] ?? displayText(s.title);
         const heading = bare(title);
-        const named = headWords.filter((w) => heading.includes(w)).length;
+        // By weight, not count: inotify_init in a heading outweighs too, many, open.
+        const named = headWords.reduce((t, h) => t + (heading.includes(h.word) ? h.weight : 0), 0);
         return { title, url: s.url, named, w: s.weighted_locations.reduce((t, x) => t + x.balanced_score, 0) };
       })
       .sort((a, b) => b.named - a.named || b.w - a.w)

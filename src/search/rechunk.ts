@@ -91,14 +91,24 @@ export function encodeCbor(value: Cbor): Uint8Array {
   return Uint8Array.from(out);
 }
 
-function unpack(file: string): Cbor {
-  const raw = gunzipSync(readFileSync(file));
+/** A Pagefind file's content: gunzipped, without its signature. */
+function unsign(file: string, packed = readFileSync(file)): Buffer {
+  const raw = gunzipSync(packed);
   if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not a Pagefind file (no signature)`);
-  return decodeCbor(raw.subarray(SIGNATURE.length));
+  return raw.subarray(SIGNATURE.length);
+}
+
+function unpack(file: string): Cbor {
+  return decodeCbor(unsign(file));
+}
+
+/** Signature in front, gzip around it: the way Pagefind writes its files. */
+function sign(body: Uint8Array): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), body]), { level: constants.Z_BEST_COMPRESSION });
 }
 
 function pack(value: Cbor): Buffer {
-  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encodeCbor(value)]), { level: constants.Z_BEST_COMPRESSION });
+  return sign(encodeCbor(value));
 }
 
 const digest = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -141,12 +151,10 @@ export function slimFragments(pagefindDir: string): SlimStats {
     for (const page of pages) {
       const file = join(pagefindDir, 'fragment', `${page[0]}.pf_fragment`);
       const packed = readFileSync(file);
-      const raw = gunzipSync(packed);
-      if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${file}: not a Pagefind file (no signature)`);
-      const fragment = JSON.parse(raw.subarray(SIGNATURE.length).toString()) as { content?: string };
+      const fragment = JSON.parse(unsign(file, packed).toString()) as { content?: string };
       if (typeof fragment.content !== 'string') throw new Error(`${file}: a Pagefind fragment without content (format changed?)`);
       fragment.content = '';
-      const body = gzipSync(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(JSON.stringify(fragment))]), { level: constants.Z_BEST_COMPRESSION });
+      const body = sign(Buffer.from(JSON.stringify(fragment)));
       const hash = `${language}_${digest(body).slice(0, 7)}`;
       rmSync(file);
       writeFileSync(join(pagefindDir, 'fragment', `${hash}.pf_fragment`), body);
