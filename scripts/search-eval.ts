@@ -102,11 +102,12 @@ export async function ask(page: Page, q: string): Promise<{ links: string[]; ms:
   await page.waitForFunction(
     (v) => {
       const root = document.querySelector<HTMLElement>('kb-search');
-      return root?.dataset.state === 'done' && root.dataset.q === v;
+      return (root?.dataset.state === 'done' || root?.dataset.state === 'failed') && root.dataset.q === v;
     },
     expected.trim(),
     { timeout: 20_000 },
   );
+  if ((await page.locator('kb-search').getAttribute('data-state')) === 'failed') throw new Error('the search failed (see the browser error above)');
   return page.evaluate(() => ({
     links: [...document.querySelectorAll<HTMLAnchorElement>('kb-search .kb-search-results > li > a')].map((a) => a.getAttribute('href') ?? ''),
     ms: Number(document.querySelector<HTMLElement>('kb-search')?.dataset.ms ?? 0),
@@ -147,12 +148,17 @@ export async function evaluateSearch(siteUrl: string, set: QuerySet, ids: string
     }
     const first = firsts.reduce((a, b) => (b.bytes > a.bytes ? b : a), { kind: 'error' as QueryKind, q: '', bytes: 0, requests: 0 });
     const page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.error(`browser: ${m.text()}`);
+    });
     await page.goto(siteUrl);
     const outcomes: QueryOutcome[] = [];
     // One warm-up query loads the index and the wasm; timings are taken after it.
     await ask(page, 'kubelet');
     for (const item of set.queries) {
-      const { links, ms, coverage } = await ask(page, item.q);
+      const { links, ms, coverage } = await ask(page, item.q).catch((e: unknown) => {
+        throw new Error(`query ${JSON.stringify(item.q.slice(0, 120))}: ${String(e)}`);
+      });
       const hashes = links.map((l) => decodeURIComponent(l.split('#')[1] ?? ''));
       outcomes.push({ q: item.q, kind: item.kind, answers: item.answers, got: hashes.map((h) => questionOf(h, ids)), firstHash: hashes[0] ?? '', ms, coverage });
     }

@@ -15,7 +15,7 @@ import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Element, ElementContent, Root } from 'hast';
 import { indexText, latinWords } from './tokenize.ts';
-import type { RecordKind, SearchMeta } from './types.ts';
+import type { RecordKind, SearchIndexInfo, SearchMeta } from './types.ts';
 import type { RegistryEntry } from '../lib/registry.ts';
 import { topics } from '../topics.ts';
 import { SYMPTOMS_HEADING } from '../lib/playbooks.ts';
@@ -130,6 +130,10 @@ export function pageRecords(html: string, route: string, questions: Map<string, 
   return out;
 }
 
+/** An empty anchor after the title and aliases: its word location tells the query layer whether a match is in
+ *  the record's title or aliases (kb-search.json `heads`). */
+const NAMES_END = 'kb-names-end';
+
 /** The HTML document Pagefind indexes for a record. */
 export function recordHtml(r: IndexRecord): string {
   const metas = (Object.entries(r.meta) as Array<[string, string]>)
@@ -143,6 +147,7 @@ export function recordHtml(r: IndexRecord): string {
     metas,
     `<h1 data-pagefind-weight="10">${esc(indexText(r.meta.title))}</h1>`,
     r.aka.length ? `<p data-pagefind-weight="8">${esc(indexText(r.aka.join(' ; ')))}</p>` : '',
+    `<span id="${NAMES_END}"></span>`,
     r.symptoms ? `<div data-pagefind-weight="5">${esc(indexText(r.symptoms))}</div>` : '',
     body,
     '</main></body></html>',
@@ -195,7 +200,10 @@ export async function buildSearchIndex(distDir: string, files: string[], registr
   // Small chunks: a query fetches one per word (src/search/rechunk.ts).
   const chunks = rechunkIndex(join(distDir, 'pagefind'), CHUNK_LOCATIONS);
   // Fragments without the record's text (the dialog shows meta.summary, not Pagefind's excerpt).
-  const slim = slimFragments(join(distDir, 'pagefind'));
+  const slim = slimFragments(join(distDir, 'pagefind'), [NAMES_END]);
+  if (Object.keys(slim.markers).length !== records.length) {
+    throw new Error(`search index: ${records.length - Object.keys(slim.markers).length} record(s) lost their title/alias markers (Pagefind's anchors changed?)`);
+  }
   // The dialog weighs query words by how many records hold them (IDF), so it needs the number of records; and it
   // tells a misspelt or absent Latin word from an indexed one with the vocabulary.
   const words = new Set<string>();
@@ -204,7 +212,17 @@ export async function buildSearchIndex(distDir: string, files: string[], registr
       for (const w of latinWords(text)) words.add(w);
     }
   }
-  writeFileSync(join(distDir, 'pagefind', 'kb-search.json'), JSON.stringify({ records: records.length, words: [...words].sort() }));
+  const sorted = [...words].sort();
+  const position = new Map(sorted.map((w, i) => [w, i]));
+  const byUrl = new Map(records.map((r) => [r.url, r]));
+  const heads: SearchIndexInfo['heads'] = {};
+  for (const [hash, { url, at }] of Object.entries(slim.markers)) {
+    const r = byUrl.get(url);
+    if (!r) throw new Error(`search index: a fragment for ${url}, which is no record`);
+    heads[hash] = [...at, ...latinWords([r.meta.title, ...r.aka].join(' ')).map((w) => position.get(w) ?? -1).filter((i) => i >= 0).sort((a, b) => a - b)];
+  }
+  const info: SearchIndexInfo = { records: records.length, words: sorted, heads };
+  writeFileSync(join(distDir, 'pagefind', 'kb-search.json'), JSON.stringify(info));
   return {
     questions: indexed.size,
     pages: records.filter((r) => r.meta.kind === 'page' || r.meta.kind === 'overview').length,

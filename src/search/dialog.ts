@@ -2,7 +2,7 @@
 // types, renders question-level results, keeps `?q=` in the address bar while the dialog is open so the search
 // can be shared, and makes the list usable with the keyboard alone.
 import { createEngine, type Engine, type PagefindApi } from './engine.ts';
-import type { SearchHit } from './types.ts';
+import type { SearchHit, SearchIndexInfo } from './types.ts';
 
 const KIND_BADGE: Record<string, string> = { playbook: '排障手册', overview: '主题概览', page: '页面' };
 const DEBOUNCE_MS = 120;
@@ -56,7 +56,7 @@ export async function attachSearch(root: HTMLElement, base: string): Promise<voi
     const pf = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
     await pf.options({ baseUrl: base });
     await pf.init();
-    const index = (await fetch(`${bundle}kb-search.json`).then((r) => r.json())) as { records: number; words: string[] };
+    const index = (await fetch(`${bundle}kb-search.json`).then((r) => r.json())) as SearchIndexInfo;
     engine = createEngine(pf, index);
   } catch {
     // `npm run dev` has no index (it is built with the site), and a flaky connection can fail the download.
@@ -94,7 +94,19 @@ export async function attachSearch(root: HTMLElement, base: string): Promise<voi
     }
     root.dataset.state = 'searching';
     const started = performance.now();
-    const outcome = await engine.search(q);
+    let outcome: Awaited<ReturnType<Engine['search']>>;
+    try {
+      outcome = await engine.search(q);
+    } catch (e) {
+      // A failed index download (flaky connection) or a bug: say so instead of “searching” for ever.
+      console.error('kb-search:', e);
+      if (mine !== seq) return;
+      list.replaceChildren();
+      status.textContent = '搜索出错了：请检查网络后重试，或刷新页面。';
+      root.dataset.q = q;
+      root.dataset.state = 'failed';
+      return;
+    }
     if (mine !== seq) return; // a newer query is running
     list.replaceChildren(...outcome.hits.map(renderHit));
     const shown = q.length > 40 ? `${q.slice(0, 40)}…` : q;

@@ -5,8 +5,8 @@
 // (./tokenize.ts); each unit is searched on its own, units that are on no page are dropped, a query most of
 // whose words are on no page answers nothing, and the remaining lists are fused: each unit counts by how rare
 // it is (IDF), and records that match every unit at once (the strict AND search) get a bonus.
-import { correct, displayText, englishBase, hanToken, intlSegmenter, isFiller, kubectlVerb, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
-import type { SearchHit, SearchMeta } from './types.ts';
+import { correct, displayText, englishBase, hanBigrams, hanToken, intlSegmenter, isFiller, kubectlVerb, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
+import type { SearchHit, SearchIndexInfo, SearchMeta } from './types.ts';
 
 // The part of Pagefind's JS API we use (pagefind 1.6; see README → Search for why the version is pinned).
 export interface PagefindSubResult {
@@ -23,6 +23,8 @@ export interface PagefindData {
 export interface PagefindResult {
   id: string;
   score: number;
+  /** Word locations of the match in the record. */
+  words: number[];
   data(): Promise<PagefindData>;
 }
 export interface PagefindApi {
@@ -48,6 +50,9 @@ export interface SearchOutcome {
  *  on no page among three (秒杀系统设计, RocketMQ 消息丢失) is what the query is about. */
 const MIN_COVERAGE = 0.5;
 const SHORT_QUERY = 4;
+/** In an all-English query, a word on no page counts this much of a missing topic word: it is as often plain
+ *  English (visible, beyond, intermittent) as a topic the site lacks. */
+const ENGLISH_ABSENT_SHARE = 0.35;
 const SHORT_MIN_COVERAGE = 0.7;
 /** Records holding every content word of the query at once get this share of the query's weight on top. */
 const STRICT_SHARE = 0.3;
@@ -101,10 +106,11 @@ async function results(pf: PagefindApi, q: string): Promise<PagefindResult[]> {
 async function exactRanked(pf: PagefindApi, words: string[]): Promise<PagefindResult[]> {
   const [exact, loose] = await Promise.all([results(pf, `"${words.join(' ')}"`), results(pf, words.join(' '))]);
   const ids = new Set(exact.map((r) => r.id));
+  // (Locations come from the loose search: the exact one reports a single location per record.)
   const ranked = loose.filter((r) => ids.has(r.id));
   const seen = new Set(ranked.map((r) => r.id));
   const low = Math.min(...ranked.map((r) => r.score), 1) / 2;
-  for (const r of exact) if (!seen.has(r.id)) ranked.push({ id: r.id, score: low, data: () => r.data() });
+  for (const r of exact) if (!seen.has(r.id)) ranked.push(rescored(r, low));
   return ranked;
 }
 
@@ -119,6 +125,15 @@ export function vocabularyOf(words: readonly string[]): Vocabulary {
   return { has: (w) => set.has(w), sorted: [...set].sort() };
 }
 
+/**
+ * A result with another score. Its data() still goes through the original result object: in Pagefind's worker mode
+ * a result's data is released when that object is garbage-collected (a FinalizationRegistry), so a copy that only
+ * kept the `data` function would later load null.
+ */
+function rescored(r: PagefindResult, score: number, words: number[] = r.words): PagefindResult {
+  return { id: r.id, score, words, data: () => r.data() };
+}
+
 /** Each result with its score relative to the list's best (1 for the best): lists of different words compare. */
 function normalised(list: PagefindResult[]): Array<[PagefindResult, number]> {
   const max = Math.max(...list.map((r) => r.score), 1e-9);
@@ -127,13 +142,14 @@ function normalised(list: PagefindResult[]): Array<[PagefindResult, number]> {
 
 /** Sums several result lists by normalised score (a record in more lists ranks higher). */
 function merge(lists: PagefindResult[][]): PagefindResult[] {
-  const byId = new Map<string, { r: PagefindResult; s: number }>();
+  const byId = new Map<string, { r: PagefindResult; s: number; words: number[] }>();
   for (const [r, n] of lists.flatMap(normalised)) {
-    const e = byId.get(r.id) ?? { r, s: 0 };
+    const e = byId.get(r.id) ?? { r, s: 0, words: [] };
     e.s += n;
+    e.words.push(...r.words);
     byId.set(r.id, e);
   }
-  return [...byId.values()].sort((a, b) => b.s - a.s).map(({ r, s }) => ({ id: r.id, data: r.data, score: s }));
+  return [...byId.values()].sort((a, b) => b.s - a.s).map(({ r, s, words }) => rescored(r, s, words));
 }
 
 async function searchUnit(pf: PagefindApi, unit: QueryUnit, total: number, vocabulary: Vocabulary): Promise<UnitList> {
@@ -157,6 +173,29 @@ async function searchUnit(pf: PagefindApi, unit: QueryUnit, total: number, vocab
     }
     return none(isFiller(unit.text));
   }
+  const english = await searchLatin(pf, unit, total, vocabulary);
+  if (!unit.zh) return english;
+  // An English word of a question asked in English, and the Chinese word the site writes for it: either counts.
+  const chinese = await exactRanked(pf, hanBigrams(unit.zh).map(hanToken));
+  if (!chinese.length) return english;
+  const both = anyOf([english.results, chinese]);
+  return { ...english, df: both.length, weight: idf(both.length), results: both };
+}
+
+/** Records in any of the lists, each by its best normalised score there. */
+function anyOf(lists: PagefindResult[][]): PagefindResult[] {
+  const byId = new Map<string, PagefindResult>();
+  for (const [r, n] of lists.flatMap(normalised)) {
+    const e = byId.get(r.id);
+    if (!e) byId.set(r.id, rescored(r, n));
+    else byId.set(r.id, rescored(e, Math.max(e.score, n), [...e.words, ...r.words]));
+  }
+  return [...byId.values()].sort((a, b) => b.score - a.score);
+}
+
+async function searchLatin(pf: PagefindApi, unit: QueryUnit, total: number, vocabulary: Vocabulary): Promise<UnitList> {
+  const idf = (df: number) => Math.min(IDF_CAP, Math.log(1 + total / Math.max(df, 1)));
+  const none = (filler = false): UnitList => ({ unit, df: 0, weight: 0, results: [], filler });
   const word = unit.terms[0] ?? '';
   const found = (res: PagefindResult[], factor: number, as = word): UnitList =>
     res.length ? { unit, df: res.length, weight: factor * idf(res.length), results: res, filler: false, ...(as !== word ? { word: as } : {}) } : none();
@@ -185,22 +224,25 @@ interface Fused {
   units: string[];
 }
 
-function fuse(lists: UnitList[], strict: PagefindResult[]): Fused[] {
+function fuse(lists: UnitList[], strict: PagefindResult[], named: (l: UnitList, r: PagefindResult) => boolean): Fused[] {
   const byId = new Map<string, Fused>();
-  const add = (list: PagefindResult[], weight: number, label: string | undefined) => {
-    for (const [r, n] of normalised(list)) {
+  const add = (list: UnitList | PagefindResult[], weight: number, label: string | undefined) => {
+    for (const [r, n] of normalised(Array.isArray(list) ? list : list.results)) {
       const e = byId.get(r.id) ?? { result: r, score: 0, matched: 0, units: [] };
       // The strict search's result holds every word, so its sub-results (the steps shown) fit the whole query.
       if (label === undefined) e.result = r;
       e.score += weight * n;
       if (label !== undefined) {
         e.matched += weight;
-        e.units.push(`${label}:${(weight * n).toFixed(2)}`);
+        // A word of the question's own title or aliases says what the question is about: it counts more.
+        const own = !Array.isArray(list) && named(list, r);
+        if (own) e.score += TITLE_BONUS * weight;
+        e.units.push(`${label}${own ? '*' : ''}:${(weight * n).toFixed(2)}`);
       }
       byId.set(r.id, e);
     }
   };
-  for (const l of lists) add(l.results, l.weight, l.unit.text);
+  for (const l of lists) add(l, l.weight, l.unit.text);
   const strong = STRICT_SHARE * lists.reduce((s, l) => s + l.weight, 0);
   if (strict.length) add(strict, strong, undefined);
   return [...byId.values()];
@@ -216,8 +258,22 @@ export interface Engine {
  * @param index What the index builder writes to kb-search.json: the number of records (for IDF) and the Latin
  *   vocabulary.
  */
-export function createEngine(pf: PagefindApi, index: { records: number; words: readonly string[] }, segment: Segment = intlSegmenter()): Engine {
+export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: Segment = intlSegmenter()): Engine {
   const total = index.records;
+  const position = new Map(index.words.map((w, i) => [w, i]));
+  /** Is the unit in the record's own title or aliases? A Chinese word by where Pagefind found it; a Latin word
+   *  by the record's list of title and alias words (Pagefind's locations include words merely starting with it). */
+  const named = (l: UnitList, r: PagefindResult): boolean => {
+    const head = index.heads[r.id];
+    if (!head) return false;
+    if (l.unit.han) return r.words.some((at) => at < (head[0] ?? 0));
+    // An English word found under its Chinese rendering (isolate → 隔离): where Pagefind found either.
+    if (l.unit.zh && r.words.some((at) => at < (head[0] ?? 0))) return true;
+    const i = position.get(l.word ?? l.unit.terms[0] ?? '');
+    // A prefix of indexed words (crashloop): any word found in the title or aliases.
+    if (i === undefined) return r.words.some((at) => at < (head[0] ?? 0));
+    return head.indexOf(i, 1) > 0;
+  };
   const vocabulary = vocabularyOf(index.words);
   const rare = Math.log(1 + total);
   return {
@@ -262,7 +318,7 @@ export function createEngine(pf: PagefindApi, index: { records: number; words: r
       const absentWeight = rare * Math.min(1, 4 / Math.max(content.length, 1));
       // In an all-English query, a word on no page is as often plain English (intermittent) as a topic.
       const english = !units.some((u) => u.han);
-      const missing = content.filter((l) => l.df === 0).reduce((s, l) => s + (english && !l.unit.han ? 0.5 : 1) * absentWeight, 0);
+      const missing = content.filter((l) => l.df === 0).reduce((s, l) => s + (english && !l.unit.han ? ENGLISH_ABSENT_SHARE : 1) * absentWeight, 0);
       const found = content.reduce((s, l) => s + (l.df > 0 ? l.weight : 0), 0);
       const coverage = found + missing > 0 ? found / (found + missing) : 1;
       // Short Chinese queries need most of their weight found; an all-English one only half (its words on no page
@@ -272,7 +328,7 @@ export function createEngine(pf: PagefindApi, index: { records: number; words: r
       // (Function words are searched only when the query has nothing else, so `present` never mixes the two.)
       // (A Latin unit found under another word — its base form or a correction — is searched as that word.)
       const strict = present.length > 1 ? await results(pf, present.map((l) => l.word ?? unitWords(l.unit).join(' ')).join(' ')) : [];
-      const fused = fuse(present, strict).sort((a, b) => b.score - a.score);
+      const fused = fuse(present, strict, named).sort((a, b) => b.score - a.score);
       // The steps shown under a result come from the search that produced it. A record the strict search missed
       // (the query also holds words it lacks) is searched again for the words it does hold, so its steps fit them
       // (a pasted FailedScheduling message → the Insufficient cpu cause, not a step matching one word).
@@ -280,7 +336,7 @@ export function createEngine(pf: PagefindApi, index: { records: number; words: r
       await Promise.all(
         fused.slice(0, STEPS_FOR).map(async (f) => {
           if (strictIds.has(f.result.id) || f.units.length < 2) return;
-          const held = new Set(f.units.map((label) => label.slice(0, label.lastIndexOf(':'))));
+          const held = new Set(f.units.map((label) => label.slice(0, label.lastIndexOf(':')).replace(/\*$/, '')));
           const words = present.filter((l) => held.has(l.unit.text)).map((l) => l.word ?? unitWords(l.unit).join(' '));
           const again = (await results(pf, words.join(' '))).find((r) => r.id === f.result.id);
           if (again) f.result = again;
@@ -319,11 +375,8 @@ async function toHits(
   const top = fused.slice(0, LIMIT + RERANK_EXTRA);
   const loaded = await Promise.all(top.map(async (f) => ({ ...f, d: await data(f.result) })));
   for (const l of loaded) {
-    for (const u of lists) {
-      if (!named(u.unit, l.d.meta)) continue;
-      // Function words are not searched, but the question's own wording (kubelet 的作用是什么) still counts.
-      l.score += u.unit.stop ? STOP_TITLE_BONUS : TITLE_BONUS * u.weight;
-    }
+    // Function words are not searched, but the question's own wording (kubelet 的作用是什么) still counts.
+    for (const u of lists) if (u.unit.stop && named(u.unit, l.d.meta)) l.score += STOP_TITLE_BONUS;
     // The question's title typed or pasted (or most of it): that question.
     const title = bare(l.d.meta.title ?? '');
     if (title && asked.length >= 6 && (title.includes(asked) || asked.includes(title))) l.score += total;
@@ -335,7 +388,10 @@ async function toHits(
     if (kind === 'playbook' && conceptual) l.score *= PLAYBOOK_FACTOR_FOR_CONCEPTS;
   }
   loaded.sort((a, b) => b.score - a.score);
-  const headWords = lists.filter((l) => !l.unit.stop && !l.filler && l.df > 0 && l.unit.text.length >= 2).map((l) => ({ word: bare(l.unit.text), weight: l.weight }));
+  // How rare each word is, uncapped: the step naming the rarest word of the message is the one it is about.
+  const headWords = lists
+    .filter((l) => !l.unit.stop && !l.filler && l.df > 0 && l.unit.text.length >= 2)
+    .map((l) => ({ word: bare(l.unit.text), weight: l.weight, rarity: 1 / l.df }));
   return loaded.slice(0, LIMIT).map(({ d }) => {
     const meta = d.meta as unknown as SearchMeta;
     const own = d.url.split('#')[1];
@@ -347,11 +403,13 @@ async function toHits(
       .map((s) => {
         const title = names[decodeURIComponent(s.url.split('#')[1] ?? '')] ?? displayText(s.title);
         const heading = bare(title);
-        // By weight, not count: inotify_init in a heading outweighs too, many, open.
-        const named = headWords.reduce((t, h) => t + (heading.includes(h.word) ? h.weight : 0), 0);
-        return { title, url: s.url, named, w: s.weighted_locations.reduce((t, x) => t + x.balanced_score, 0) };
+        // The rarest word first, then by weight, not count: inotify_init in a heading outweighs too, many, open.
+        const hits = headWords.filter((h) => heading.includes(h.word));
+        const rarest = Math.max(0, ...hits.map((h) => h.rarity));
+        const named = hits.reduce((t, h) => t + h.weight, 0);
+        return { title, url: s.url, rarest, named, w: s.weighted_locations.reduce((t, x) => t + x.balanced_score, 0) };
       })
-      .sort((a, b) => b.named - a.named || b.w - a.w)
+      .sort((a, b) => b.rarest - a.rarest || b.named - a.named || b.w - a.w)
       .slice(0, 2)
       .map(({ title, url }) => ({ title, url }));
     return { url: d.url, meta, steps };

@@ -138,27 +138,33 @@ export interface SlimStats {
   fragments: number;
   bytesBefore: number;
   bytesAfter: number;
+  /** Per (renamed) fragment: its url and the word locations of the marker anchors named in `markers`, in order. */
+  markers: Record<string, { url: string; at: number[] }>;
 }
 
 /**
  * Empties the text (`content`) of every fragment, keeping url, metadata and anchors; renames each fragment by its
- * new content hash and updates the page list in the metadata.
+ * new content hash and updates the page list in the metadata. Anchors whose id is in `markers` (empty elements
+ * the index builder places to mark where a part of the record ends) are taken out and their locations returned.
  */
-export function slimFragments(pagefindDir: string): SlimStats {
-  const stats: SlimStats = { fragments: 0, bytesBefore: 0, bytesAfter: 0 };
+export function slimFragments(pagefindDir: string, markers: readonly string[] = []): SlimStats {
+  const stats: SlimStats = { fragments: 0, bytesBefore: 0, bytesAfter: 0, markers: {} };
   rewriteMeta(pagefindDir, (meta, language) => {
     const pages = meta[1] as Array<[string, number]>;
     for (const page of pages) {
       const file = join(pagefindDir, 'fragment', `${page[0]}.pf_fragment`);
       const packed = readFileSync(file);
-      const fragment = JSON.parse(unsign(file, packed).toString()) as { content?: string };
+      const fragment = JSON.parse(unsign(file, packed).toString()) as { url: string; content?: string; anchors?: Array<{ id: string; location: number }> };
       if (typeof fragment.content !== 'string') throw new Error(`${file}: a Pagefind fragment without content (format changed?)`);
       fragment.content = '';
+      const found = markers.map((id) => fragment.anchors?.find((a) => a.id === id)?.location);
+      if (fragment.anchors) fragment.anchors = fragment.anchors.filter((a) => !markers.includes(a.id));
       const body = sign(Buffer.from(JSON.stringify(fragment)));
       const hash = `${language}_${digest(body).slice(0, 7)}`;
       rmSync(file);
       writeFileSync(join(pagefindDir, 'fragment', `${hash}.pf_fragment`), body);
       page[0] = hash;
+      if (markers.length && found.every((l) => l !== undefined)) stats.markers[hash] = { url: fragment.url, at: found as number[] };
       stats.fragments++;
       stats.bytesBefore += packed.length;
       stats.bytesAfter += body.length;

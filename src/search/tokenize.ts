@@ -68,9 +68,15 @@ export function hanBigrams(run: string): string[] {
   return out;
 }
 
-/** Index-side text: Han runs replaced by the index words of their bigrams, everything else as written. */
+/** Chinese punctuation, which is written without spaces: `kubelet`、`containerd` would be one word to Pagefind
+ *  (it splits at whitespace only), “kubeletcontainerd”, and neither word would be indexed whole. */
+const CJK_PUNCTUATION = /[\u3000-\u303F\uFF01\uFF08\uFF09\uFF0C\uFF1A\uFF1B\uFF1F\u201C\u201D\u2018\u2019]/g;
+
+/** Index-side text: Han runs replaced by the index words of their bigrams, Chinese punctuation set apart, everything
+ *  else as written. */
 export function indexText(text: string): string {
   return text
+    .replace(CJK_PUNCTUATION, ' $& ')
     .normalize('NFKC')
     .replace(HAN_RUN, (run) => ` ${hanBigrams(run).map(hanToken).join(' ')} `)
     .replace(/\s+/g, ' ')
@@ -88,7 +94,7 @@ export function displayText(indexed: string): string {
     else out += (out ? ' ' : '') + (chars ?? t);
     prev = chars;
   }
-  return out.replace(/ ([，。、：；？！）,.:;?!)])/g, '$1').replace(/([（(]) /g, '$1');
+  return out.replace(/ ([，。、：；？！）,.:;?!)”’])/g, '$1').replace(/([（(、，。：；“‘]) /g, '$1');
 }
 
 /** Characters that mostly glue a sentence together. A Chinese word made of them that is on no page is filler
@@ -125,6 +131,8 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/有状态(?:副本)?集/g, ' statefulset '],
   [/副本集/g, ' replicaset '],
   [/服务[账帐][户号]/g, ' serviceaccount '],
+  // The site's subject under its short name: as common (and as little telling) as “kubernetes”.
+  [/\bk8s\b/gi, ' kubernetes '],
 ];
 
 export function normalizeQuery(raw: string): string {
@@ -189,18 +197,68 @@ export interface QueryUnit {
   /** A Chinese word's first character with the one before it (虚拟|机快 → 拟机): searched when the segmenter cut a
    *  word in the wrong place and the unit's own bigrams are on no page. */
   bridge?: string;
+  /** The Chinese word the site uses for an English one (isolate → 隔离): English questions find Chinese answers. */
+  zh?: string;
+}
+
+/**
+ * English words of questions asked in English, and the Chinese word the site writes for them. The site is
+ * Chinese: its English is API names and error strings, so “How do you isolate traffic between namespaces?”
+ * must also look for 隔离 and 流量. Keys are base forms; `chineseFor` strips plural and verb endings.
+ * Only words with one clear rendering on the site; API names (Deployment, Secret, Ingress) stay English.
+ */
+const GLOSSARY: Readonly<Record<string, string>> = {
+  isolate: '隔离', isolation: '隔离', traffic: '流量', backup: '备份', restore: '恢复', upgrade: '升级',
+  schedule: '调度', scheduling: '调度', scheduler: '调度器', label: '标签', selector: '选择器',
+  delete: '删除', deletion: '删除', remove: '删除', memory: '内存', compressible: '可压缩', cluster: '集群',
+  node: '节点', external: '外部', address: '地址', access: '访问', mode: '模式', probe: '探针',
+  readiness: '就绪', liveness: '存活', custom: '自定义', storage: '存储', volume: '卷', persistent: '持久化',
+  network: '网络', policy: '策略', security: '安全', container: '容器', image: '镜像', registry: '镜像仓库',
+  log: '日志', monitor: '监控', monitoring: '监控', metric: '指标', alert: '告警', certificate: '证书',
+  expire: '过期', permission: '权限', authentication: '认证', authorization: '授权', user: '用户', role: '角色',
+  resource: '资源', quota: '配额', limit: '限制', replica: '副本', rollback: '回滚', rolling: '滚动',
+  update: '更新', restart: '重启', crash: '崩溃', terminate: '终止', evict: '驱逐', eviction: '驱逐',
+  taint: '污点', toleration: '容忍', affinity: '亲和', priority: '优先级', preempt: '抢占', preemption: '抢占',
+  autoscale: '扩缩容', autoscaling: '扩缩容', scale: '扩缩容', scaling: '扩缩容', availability: '可用',
+  troubleshoot: '排查', slow: '慢', latency: '延迟', timeout: '超时', resolve: '解析', resolution: '解析',
+  discovery: '发现', balancer: '负载均衡', balancing: '负载均衡', port: '端口', route: '路由', routing: '路由',
+  firewall: '防火墙', packet: '数据包', capture: '抓包', kernel: '内核', process: '进程', thread: '线程',
+  disk: '磁盘', garbage: '垃圾回收', controller: '控制器', plane: '平面', architecture: '架构', component: '组件',
+  create: '创建', creation: '创建', lifecycle: '生命周期', phase: '阶段', state: '状态', status: '状态',
+  health: '健康', healthy: '健康', configuration: '配置', environment: '环境', variable: '变量',
+  namespace: '命名空间', switch: '切换', context: '上下文', version: '版本', compatibility: '兼容', object: '对象',
+  share: '共享', mesh: '网格', gateway: '网关', encrypt: '加密', encryption: '加密', audit: '审计',
+  snapshot: '快照', advantage: '优势', disadvantage: '缺点', stateful: '有状态', stateless: '无状态',
+  daemon: '守护进程', init: '初始化', graceful: '优雅', shutdown: '关闭', signal: '信号', zombie: '僵尸',
+  orphan: '孤儿', instantly: '立即', immediately: '立即', privileged: '特权', sandbox: '沙箱', runtime: '运行时',
+  build: '构建', layer: '分层', cache: '缓存', threshold: '阈值', heartbeat: '心跳', lease: '租约',
+  election: '选主', consistency: '一致性', throttle: '限流', throttling: '限流', large: '大规模',
+  identity: '身份', mount: '挂载', template: '模板', rollout: '发布', canary: '金丝雀', downtime: '中断',
+};
+
+/** The site's Chinese word for an English word, trying its base form (isolated → isolate, namespaces → namespace). */
+export function chineseFor(word: string): string | undefined {
+  if (!/^[a-z]+$/.test(word)) return undefined;
+  const forms = [word, word.replace(/ies$/, 'y'), word.replace(/(s|x|ch|sh)es$/, '$1'), word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/d$/, ''), word.replace(/ing$/, ''), word.replace(/ing$/, 'e')];
+  for (const f of forms) if (Object.hasOwn(GLOSSARY, f)) return GLOSSARY[f];
+  return undefined;
 }
 
 export type Segment = (text: string) => string[];
 
-/** Latin words as the vocabulary lists them: lower case, split at punctuation, compounds also joined
- *  (kube-proxy → kube, proxy, kubeproxy), at least 2 characters (pv, ns, ds); numbers of 3–5 digits. */
+/** A compound as Pagefind indexes it whole: letters, digits and `_` kept, other punctuation dropped
+ *  (kube-proxy → kubeproxy, inotify_init → inotify_init; Pagefind's WORD_SYMBOLS keep the underscore). */
+export const compoundWord = (run: string): string => run.replace(/[^\p{L}\p{N}_]/gu, '');
+
+/** Latin words as the vocabulary lists them: lower case, split at punctuation, compounds also as Pagefind
+ *  indexes them whole (kube-proxy → kube, proxy, kubeproxy; ip_forward → ip, forward, ip_forward), at least
+ *  2 characters (pv, ns, ds); numbers of 3–5 digits. */
 export function latinWords(text: string): string[] {
   const out = new Set<string>();
   const lower = text.normalize('NFKC').toLowerCase();
   for (const m of lower.matchAll(/[a-z0-9]+(?:[-_.][a-z0-9]+)*/g)) {
     const parts = m[0].split(/[-_.]/);
-    for (const w of parts.length > 1 ? [...parts, parts.join('')] : parts) {
+    for (const w of parts.length > 1 ? [...parts, compoundWord(m[0])] : parts) {
       if (/[a-z]/.test(w) ? w.length >= 2 : w.length >= 3 && w.length <= 5) out.add(w);
     }
   }
@@ -312,7 +370,9 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
     if (/[-_.]/.test(run)) {
       previous = run;
       const parts = run.split(/[-_.]/).filter((p) => p.length >= 2 && !/^\d{1,2}$/.test(p));
-      if (parts.length) push({ text: parts.join(''), terms: [parts.join('')], han: false, stop: false, parts });
+      // The whole compound as Pagefind indexes it (ip_forward, kubeproxy); its parts when the index lacks it.
+      const whole = compoundWord(run);
+      if (parts.length) push({ text: whole, terms: [whole], han: false, stop: false, parts });
       continue;
     }
     if (!HAN.test(run)) {
@@ -320,7 +380,8 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
       previous = run;
       if (run.length < 2 && !/^\d$/.test(run)) continue;
       if (/^\d+$/.test(run) && (run.length < 3 || run.length > 5)) continue; // counts and ids; keep 137, 502, 6443
-      push({ text: run, terms: [run], han: false, stop: STOP_LATIN.has(run), ...(afterKubectl ? { afterKubectl } : {}) });
+      const zh = STOP_LATIN.has(run) ? undefined : chineseFor(run);
+      push({ text: run, terms: [run], han: false, stop: STOP_LATIN.has(run), ...(afterKubectl ? { afterKubectl } : {}), ...(zh ? { zh } : {}) });
       continue;
     }
     previous = '';

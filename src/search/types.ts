@@ -19,6 +19,18 @@ export interface SearchMeta {
   steps: string;
 }
 
+/** What the index builder writes to `<base>/pagefind/kb-search.json` for the query layer. */
+export interface SearchIndexInfo {
+  /** Number of records (for IDF). */
+  records: number;
+  /** The Latin vocabulary: tells present, prefix and misspelt words apart. */
+  words: string[];
+  /** Per Pagefind record id: where its title and aliases end, in Pagefind word locations (a Chinese query word
+   *  found before it is in the question's own title or aliases), then the positions in `words` of the Latin
+   *  words of its title and aliases (Pagefind's locations cannot tell `pod` from `podsecuritypolicy`). */
+  heads: Record<string, number[]>;
+}
+
 /** One result as the dialog shows it. */
 export interface SearchHit {
   /** Link with the site base, opening on the question (or a step inside it). */
@@ -37,6 +49,8 @@ export interface QualityQuery {
   /** Question ids that answer it, best first. */
   answers: string[];
   source: string;
+  /** Why the answers changed after the query was written (e.g. a question added later answers it). */
+  note?: string;
   /** 2: collected after the first tuning round, 3: from the issue #11 gap analysis; each measured as held out before any tuning on it. */
   batch?: number;
 }

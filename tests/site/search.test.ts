@@ -27,8 +27,10 @@ export const TARGETS = { hit3: 0.95, hit1: 0.85, anchor1: 0.85, empty: 0, absent
 // Floors on the whole set (497 queries since batch 3, the issue #11 gap analysis, was added: harder English and
 // natural questions). Batches 1–2 keep their own floor; their hit@1 went from 85.6 % to 84.5 % when issue #11 added
 // 46 questions that now compete for the same words (answers relabelled where a new question answers better).
-const FLOORS = { hit3: 0.9, hit1: 0.79, anchor1: 0.79, empty: 0, absentShown: 0.1, kindHit3: 0.84 };
-const FIRST_BATCHES_FLOORS = { hit3: 0.93, hit1: 0.84 };
+// Raised in session 5 (title/alias matches for every candidate, underscore words, English → Chinese glossary):
+// measured 92.4 % / 81.9 % on the whole set, 94.9 % / 85.6 % on batches 1–2, every kind's hit@3 ≥ 88.5 %.
+const FLOORS = { hit3: 0.92, hit1: 0.81, anchor1: 0.81, empty: 0, absentShown: 0.1, kindHit3: 0.88 };
+const FIRST_BATCHES_FLOORS = { hit3: 0.94, hit1: 0.85 };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -160,6 +162,24 @@ describe('the search dialog', () => {
     expect(links[0]).toBe(urlOf('ts-pod-pending'));
     const steps = await page.locator('kb-search .kb-hit').first().locator('.kb-hit-steps a').evaluateAll((as) => as.map((a) => [a.getAttribute('href')!, a.textContent!]));
     expect(steps.some(([href, text]) => href.startsWith(`${urlOf('ts-pod-pending')}-`) && text.includes('Insufficient cpu')), JSON.stringify(steps)).toBe(true);
+    await close();
+  });
+
+  it('keeps an underscore word whole, as the index does: inotify_init leads to the inotify step first', async () => {
+    const { page, close } = await fresh();
+    await page.goto(siteUrl);
+    const { links } = await ask(page, 'failed to run Kubelet: inotify_init: too many open files');
+    expect(links[0]).toBe(urlOf('ts-inotify-nofile-pid-limits'));
+    const steps = await page.locator('kb-search .kb-hit').first().locator('.kb-hit-steps a').evaluateAll((as) => as.map((a) => a.textContent!));
+    expect(steps[0], JSON.stringify(steps)).toContain('inotify_init');
+    await close();
+  });
+
+  it('answers an English question from Chinese pages: isolating traffic between namespaces is NetworkPolicy', async () => {
+    const { page, close } = await fresh();
+    await page.goto(siteUrl);
+    const { links } = await ask(page, 'How do you isolate traffic between namespaces?');
+    expect(links[0]).toBe(urlOf('network-policy-basics'));
     await close();
   });
 

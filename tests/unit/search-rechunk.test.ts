@@ -53,11 +53,11 @@ describe('search index re-chunking', () => {
     const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
     await index!.addHTMLFile({
       url: '/q/',
-      content: '<html><body><main data-pagefind-meta="title:Q"><h2 id="a">kubelet</h2><p>' + 'kubelet restarts containers. '.repeat(200) + '</p><h3 id="b">cause</h3><p>disk pressure</p></main></body></html>',
+      content: '<html><body><main data-pagefind-meta="title:Q"><h1>kubelet restarts</h1><span id="end"></span><h2 id="a">kubelet</h2><p>' + 'kubelet restarts containers. '.repeat(200) + '</p><h3 id="b">cause</h3><p>disk pressure</p></main></body></html>',
     });
     await index!.writeFiles({ outputPath: out });
     await pagefind.close();
-    const stats = slimFragments(out);
+    const stats = slimFragments(out, ['end']);
     expect(stats.fragments).toBe(1);
     expect(stats.bytesAfter).toBeLessThan(stats.bytesBefore);
     const entry = JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8'));
@@ -68,6 +68,8 @@ describe('search index re-chunking', () => {
     expect(fragment.content).toBe('');
     expect(fragment.url).toBe('/q/');
     expect(fragment.meta.title).toBe('Q');
+    // The marker anchor is taken out, and its location (after the two title words) reported.
     expect(fragment.anchors.map((a: { id: string }) => a.id)).toEqual(['a', 'b']);
+    expect(stats.markers).toEqual({ [hash]: { url: '/q/', at: [2] } });
   });
 });

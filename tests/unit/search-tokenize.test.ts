@@ -11,6 +11,7 @@ import {
   isFiller,
   kubectlVerb,
   latinWords,
+  chineseFor,
   normalizeQuery,
   queryUnits,
   tokenChars,
@@ -35,6 +36,9 @@ describe('index words (src/search/tokenize.ts)', () => {
     for (const s of ['Kubernetes 中的对应', '镜像分层', 'crictl 的配置与常用组合']) {
       expect(displayText(indexText(s))).toBe(s);
     }
+    // Chinese punctuation stands apart, so the words around it are indexed whole (watcher、inotify_init).
+    expect(indexText('watcher、inotify_init）')).toBe('watcher 、 inotify_init )');
+    expect(displayText(indexText('（fsnotify watcher、inotify_init）'))).toBe('(fsnotify watcher、inotify_init)');
     // Full-width forms are folded (NFKC) so that ｋｕｂｅｌｅｔ matches kubelet.
     expect(displayText(indexText('污点未容忍（had untolerated taint）'))).toBe('污点未容忍 (had untolerated taint)');
   });
@@ -42,6 +46,9 @@ describe('index words (src/search/tokenize.ts)', () => {
   it('lists the Latin vocabulary as Pagefind indexes it (compounds also joined)', () => {
     expect(latinWords('kube-proxy 与 x509、PV、6443 端口、1 个')).toEqual(expect.arrayContaining(['kube', 'proxy', 'kubeproxy', 'x509', 'pv', '6443']));
     expect(latinWords('1 个')).toEqual([]);
+    // Pagefind keeps `_` inside a word (its WORD_SYMBOLS), so the whole compound keeps it too.
+    expect(latinWords('net.ipv4.ip_forward 与 inotify_init')).toEqual(expect.arrayContaining(['ip', 'forward', 'netipv4ip_forward', 'inotify', 'init', 'inotify_init']));
+    expect(latinWords('inotify_init')).not.toContain('inotifyinit');
   });
 });
 
@@ -72,11 +79,25 @@ describe('query side', () => {
     expect(q).toContain('137');
   });
 
+  it('gives English words of an English question the Chinese word the site uses', () => {
+    expect(chineseFor('isolate')).toBe('隔离');
+    expect(chineseFor('namespaces')).toBe('命名空间');
+    expect(chineseFor('scheduled')).toBe('调度');
+    expect(chineseFor('kubelet')).toBeUndefined();
+    const units = queryUnits('How do you isolate traffic between namespaces?', segment);
+    expect(units.find((u) => u.text === 'isolate')?.zh).toBe('隔离');
+    expect(units.find((u) => u.text === 'traffic')?.zh).toBe('流量');
+    // Question words are not translated.
+    expect(units.find((u) => u.text === 'how')?.zh).toBeUndefined();
+  });
+
   it('splits a query into Latin words, compounds and Chinese words, with question words marked', () => {
     const units = queryUnits('为什么 Pod 一直 Pending？kube-proxy 的 iptables 规则', segment);
     expect(units.find((u) => u.text === '为什么')?.stop).toBe(true);
     expect(units.map((u) => u.text)).toEqual(expect.arrayContaining(['pod', 'pending', 'kubeproxy', 'iptables', '规则']));
     expect(units.find((u) => u.text === 'kubeproxy')?.parts).toEqual(['kube', 'proxy']);
+    // As Pagefind indexes it: the underscore stays in the whole word.
+    expect(queryUnits('failed to run Kubelet: inotify_init: too many open files', segment).find((u) => u.parts)).toMatchObject({ text: 'inotify_init', parts: ['inotify', 'init'] });
   });
 
   it('joins single characters the segmenter splits off (探|针) and drops sentence particles', () => {
