@@ -233,3 +233,23 @@ export interface LinkCheckResult {
   /** One message per dead link, dead anchor, unparsable URL or link outside the base path. */
   errors: string[];
 }
+
+/** One content file as the content lint (src/lint/) reads it, before anything is built. */
+export interface LintFile {
+  /** Path inside the content directory, `/`-separated (`architecture/components.mdx`). */
+  rel: string;
+  /** Path shown in messages: relative to the project when inside it (`content/docs/architecture/components.mdx`). */
+  display: string;
+  /** The file's text. */
+  source: string;
+}
+
+/** A mistake the content lint found: where it is, what is wrong and what to do about it. */
+export interface LintProblem {
+  /** Path shown in the message (`LintFile.display`). */
+  file: string;
+  /** 1-based line in the file, when the mistake has one. */
+  line?: number | undefined;
+  /** What is wrong and what to do, `<what is wrong> — <what to do>`. */
+  message: string;
+}
