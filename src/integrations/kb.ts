@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { closeRenderer, stats } from '../lib/mermaid-renderer.ts';
 import { checkLinks } from '../lib/link-check.ts';
-import { formatReport, lintContent } from '../lint/lint.ts';
+import { formatReport, lintContent, readContentFiles } from '../lint/lint.ts';
+import { sourceMessages } from '../lint/built-links.ts';
 import { topicIds } from '../topics.ts';
 
 /** Options of the knowledge base's integration. */
@@ -56,11 +57,13 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
         // Astro runs astro:config:done before any build hook; reading config.base would throw otherwise.
         if (!config) throw new Error('k8s-kb: astro:build:done ran before astro:config:done');
         const result = checkLinks(fileURLToPath(dir), { base: config.base, site: config.site });
-        if (result.errors.length) {
-          const list = result.errors.map((e) => `  - ${e}`).join('\n');
+        if (result.problems.length) {
+          // Named by the content file and line where the link is written, as written (without the base).
+          const files = readContentFiles(resolve(fileURLToPath(config.root), contentDir));
+          const list = sourceMessages(result.problems, files, config.base).map((e) => `  ${e}`).join('\n');
           // The pages are already written: remove them, so a failed build leaves nothing to deploy.
           rmSync(fileURLToPath(dir), { recursive: true, force: true });
-          throw new Error(`${result.errors.length} dead internal link(s) or anchor(s):\n${list}`);
+          throw new Error(`${result.problems.length} dead internal link(s) or anchor(s) in the built pages:\n${list}`);
         }
         logger.info(`links: ${result.links} internal links and assets on ${result.pages} pages resolve`);
       },

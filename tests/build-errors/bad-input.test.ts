@@ -57,15 +57,18 @@ describe('bad input stops the build', () => {
     expect(r.output).toMatch(/tests\/fixtures\/sites\/unknown-seed\/architecture\/page\.mdx:8: question "some-question" lists unknown seed id "not-a-source-id"/);
   });
 
-  it('dead internal link and dead anchor: the source file and line, the link as written', async () => {
+  it('a dead anchor only the built site shows: the source file and line, the link as written, no site left', async () => {
+    // The target page uses a component, so its ids are known only after the build (dead links the source shows
+    // are reported by the content lint: see the next test).
     const r = await buildFixture('dead-link');
     expect(r.code).not.toBe(0);
+    // The pages were written before the link check: they are removed again.
     expect(leftSite('dead-link')).toBe(false);
-    const page = 'tests/fixtures/sites/dead-link/architecture/page.mdx:8';
-    expect(r.output).toContain(`${page}: dead link "/architecture/no-such-page/": no page /architecture/no-such-page/ — fix the path`);
-    expect(r.output).toContain(`${page}: dead anchor "/architecture/page/#no-such-anchor": tests/fixtures/sites/dead-link/architecture/page.mdx has no question or heading with id "no-such-anchor" — `);
-    expect(r.output).not.toMatch(/#linked-question/);
-    expect(r.output).not.toMatch(/index\.html|\/k8s-kb\/architecture/);
+    const dir = 'tests/fixtures/sites/dead-link/architecture';
+    expect(r.output).toContain(`${dir}/page.mdx:8: dead anchor "/architecture/cards/#no-such-anchor" (${dir}/cards.mdx has no element with id="no-such-anchor") — link to a question id or a heading that exists`);
+    const report = r.output.slice(r.output.indexOf('dead internal link(s) or anchor(s)'));
+    expect(r.output).toContain('1 dead internal link(s) or anchor(s) in the built pages:');
+    expect(report).not.toMatch(/#linked-question|index\.html|\/k8s-kb\/architecture/);
   });
 
   it('many contributor mistakes at once: each named at its file and line with what to do, no site left', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledLanguages } from 'shiki';
 import type { Root as HastRoot } from 'hast';
 import { formatProblem, lintContent, lintFiles } from '../../src/lint/lint.ts';
+import { sourceMessages, withoutBase } from '../../src/lint/built-links.ts';
 import type { LintContext } from '../../src/lint/lint.ts';
 import { checkFrontmatter } from '../../src/lint/frontmatter.ts';
 import { checkPath, pageSlug, suggestKebab } from '../../src/lint/names.ts';
@@ -209,6 +210,22 @@ describe('links', () => {
   it('anchors on pages built by components are left to the built-site check', () => {
     const cheat = file('troubleshooting/commands.mdx', `${FM}\nimport X from '~/components/X.astro';\n\n<X />\n`);
     expect(lint(cheat, file('architecture/x.mdx', `${FM}\n[a](/troubleshooting/commands/#cmd-kubectl)\n`))).toEqual([]);
+  });
+});
+
+describe('dead links found in the built site', () => {
+  it('are named by the content file and line where they are written, without the base', () => {
+    const page = file('architecture/x.mdx', `${FM}\n正文\n\n见 [卡片](/etcd/cards/#gone)。\n`);
+    const cards = file('etcd/cards.mdx', FM);
+    const problems = [
+      { page: 'architecture/x/index.html', url: '/k8s-kb/etcd/cards/#gone', target: 'etcd/cards/index.html', message: 'dead anchor "/k8s-kb/etcd/cards/#gone" (etcd/cards/index.html has no element with id="gone")' },
+      { page: 'etcd/index.html', url: '/k8s-kb/nope/', message: 'dead link "/k8s-kb/nope/" (no such page or file in the build)' },
+    ];
+    expect(withoutBase('/k8s-kb', '/k8s-kb')).toBe('/');
+    expect(sourceMessages(problems, [page, cards], '/k8s-kb')).toEqual([
+      'content/docs/architecture/x.mdx:8: dead anchor "/etcd/cards/#gone" (content/docs/etcd/cards.mdx has no element with id="gone") — link to a question id or a heading that exists (ids added by components count)',
+      'etcd/index.html: dead link "/nope/" (no such page or file in the build)',
+    ]);
   });
 });
 
