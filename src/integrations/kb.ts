@@ -33,6 +33,7 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
           if (!`${root.replace(/[\\/]+$/, '')}${sep}`.startsWith(`${out.replace(/[\\/]+$/, '')}${sep}`)) rmSync(out, { recursive: true, force: true });
         }
         // The content lint runs before Astro reads a single page, and lists every mistake of every file at once.
+        const started = performance.now();
         const problems = lintContent({
           contentDir: resolve(root, contentDir),
           publicDir: fileURLToPath(c.publicDir),
@@ -40,7 +41,10 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
           topicIds,
           base: c.base,
         });
-        if (!problems.length) return;
+        if (!problems.length) {
+          logger.info(`content lint: no mistakes (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+          return;
+        }
         // A build stops; the dev server keeps serving (the author is fixing things) and shows the list.
         if (command === 'build') throw new Error(formatReport(problems));
         logger.error(formatReport(problems));

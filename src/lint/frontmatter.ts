@@ -66,19 +66,20 @@ const fieldOf = (line: string | undefined): string | undefined => /^\s*(?:-\s+)?
 
 /**
  * Checks a page's frontmatter. Returns the problems and the parsed data (undefined when there is no usable
- * frontmatter).
+ * frontmatter); `unframed` when the `---` lines are missing, so the rest of the file cannot be read as intended
+ * (fields would parse as a `##` heading).
  */
-export function checkFrontmatter(source: string): { problems: FileProblem[]; data: Record<string, unknown> | undefined } {
+export function checkFrontmatter(source: string): { problems: FileProblem[]; data: Record<string, unknown> | undefined; unframed?: true } {
   const problems: FileProblem[] = [];
   const lines = source.split(/\r?\n/);
   if (lines[0]?.trimEnd() !== '---') {
     problems.push({ line: 1, message: 'the page has no frontmatter — start the file with a line ---, then title: and description:, then a line ---' });
-    return { problems, data: undefined };
+    return { problems, data: undefined, unframed: true };
   }
   const close = lines.findIndex((l, i) => i > 0 && l.trimEnd() === '---');
   if (close < 0) {
     problems.push({ line: 1, message: 'the frontmatter opened by --- on line 1 is never closed — add a line --- after its last field' });
-    return { problems, data: undefined };
+    return { problems, data: undefined, unframed: true };
   }
   const block: Block = { yaml: lines.slice(1, close).join('\n'), firstLine: 2 };
   const lineCounter = new LineCounter();

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { checkSiteQuestions, displayPath } from '../lib/content-error.ts';
 import { parseMdx } from '../lib/content-scan.ts';
+import remarkBaseline from '../plugins/remark-baseline.ts';
 import type { LintFile, LintProblem } from '../lib/types.ts';
 import { checkFrontmatter, closest } from './frontmatter.ts';
 import { mdxErrorProblem } from './mdx-error.ts';
@@ -58,7 +59,10 @@ export function lintFiles(files: readonly LintFile[], ctx: LintContext): LintPro
   for (const file of files) {
     for (const p of checkPath(file, ctx.topicIds)) add(file, undefined, p.message);
     if (!/\.mdx?$/.test(file.rel)) continue;
-    for (const p of checkFrontmatter(file.source).problems) add(file, p.line, p.message);
+    const frontmatter = checkFrontmatter(file.source);
+    for (const p of frontmatter.problems) add(file, p.line, p.message);
+    // Without its --- lines the frontmatter reads as body text: one clear message rather than follow-on ones.
+    if (frontmatter.unframed) continue;
     let tree;
     try {
       tree = parseMdx(file.source);
@@ -67,6 +71,8 @@ export function lintFiles(files: readonly LintFile[], ctx: LintContext): LintPro
       add(file, p.line, p.message);
       continue;
     }
+    // As in the build: `{K8S}` becomes the baseline release before heading ids are made from the text.
+    remarkBaseline()(tree);
     const { problems: pageProblems, facts } = checkPage(tree, file.display, ctx);
     for (const p of pageProblems) add(file, p.line, p.message);
     const slug = pageSlug(file.rel);

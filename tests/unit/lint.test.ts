@@ -13,6 +13,7 @@ import { removeSectionMarkers } from '../../src/plugins/remark-questions.ts';
 import rehypeBaseLinks from '../../src/plugins/rehype-base-links.ts';
 import { plainText } from '../../src/lib/mdast-text.ts';
 import { topicIds } from '../../src/topics.ts';
+import { K8S_BASELINE } from '../../src/lib/baseline.ts';
 import type { LintFile } from '../../src/lib/types.ts';
 
 const FM = '---\ntitle: 测试页面\ndescription: 一个用于测试内容检查的页面。\n---\n';
@@ -50,6 +51,8 @@ describe('frontmatter', () => {
       { line: 4, message: 'sidebar is empty — give order: N (indented under sidebar:) or remove it' },
     ]);
     expect(checkFrontmatter('正文\n').problems[0]?.message).toMatch(/^the page has no frontmatter — /);
+    // Fields without the opening --- would read as a ## heading (setext): only the frontmatter is reported.
+    expect(lint(file('etcd/raft.mdx', 'title: T\ndescription: 一句完整的话概括本页。\n---\n\n正文\n'))).toEqual([expect.stringMatching(/^content\/docs\/etcd\/raft\.mdx:1: the page has no frontmatter — /)]);
   });
   it('checks the fields the site needs, at their line', () => {
     const { problems } = checkFrontmatter('---\ntitle: T\ndescription: 短\nsidebar:\n  order: first\n---\n');
@@ -193,6 +196,11 @@ describe('links', () => {
   const from = (body: string) => lint(target, file('architecture/x.mdx', `${FM}\n${body}`));
   it('pages, questions, sub-headings, sections, own anchors, routes and public files resolve', () => {
     expect(from('[a](/etcd/raft/#raft-election) [b](/etcd/raft/#raft-election-任期) [c](/etcd/raft/#自测) [d](/etcd/raft) [e](#_top) [f](/questions.json) [g](/favicon.svg) [h](https://kubernetes.io/)\n')).toEqual([]);
+  });
+  it('heading ids are made from the text the page shows ({K8S} is the baseline release)', () => {
+    const page = file('etcd/versions.mdx', `${FM}\n## 版本 <Section />\n\n### Kubernetes {K8S} 的变化\n`);
+    const id = `kubernetes-${K8S_BASELINE.replace(/\./g, '')}-的变化`;
+    expect(lint(page, file('architecture/x.mdx', `${FM}\n[a](/etcd/versions/#${encodeURIComponent(id)})\n`))).toEqual([]);
   });
   it('dead pages and anchors are reported at the line, as written, with the page they point into', () => {
     expect(from('第一行。\n\n[a](/etcd/raf/) 和 [b](/etcd/raft/#raft-elektion)\n')).toEqual([
