@@ -158,6 +158,8 @@ export function checkPage(tree: Root, display: string, ctx: PageContext): { prob
       if (attr.type !== 'mdxJsxAttribute' || typeof attr.value !== 'string') continue;
       const attrName = attr.name.toLowerCase();
       if (attrName === 'href' && !MEDIA_ELEMENTS.has(lower)) facts.links.push({ url: attr.value, line });
+      const cssUrl = attrName === 'style' ? /url\(\s*['"]?((?:[a-z][a-z0-9+.-]*:)?\/\/[^'")\s]*)/i.exec(attr.value) : null;
+      if (cssUrl) add(line, `external content is not allowed: style="…url(${cssUrl[1]})" on <${name}> would load from a third party — put the file in public/ and write url(/images/…)`);
       if (!MEDIA_ELEMENTS.has(lower) || !FETCHED_ATTRIBUTES.has(attrName)) continue;
       const urls = attrName === 'srcset' ? attr.value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [attr.value];
       for (const url of urls) {

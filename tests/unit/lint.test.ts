@@ -167,6 +167,9 @@ describe('external content and images', () => {
       expect.stringMatching(/:8: external content is not allowed: <video poster="\/\/cdn\.example\.com\/a\.png">/),
       expect.stringMatching(/:10: external content is not allowed: the image "http:\/\/example\.com\/a\.png" would load from a third party/),
     ]);
+    expect(lintBody('<div style="background: url(\'https://t.example.com/b.png\')">x</div>\n\n<div style="text-align: center">y</div>\n')).toEqual([
+      expect.stringMatching(/:6: external content is not allowed: style="…url\(https:\/\/t\.example\.com\/b\.png\)" on <div> would load from a third party/),
+    ]);
   });
   it('an image from the site root must exist in public/', () => {
     expect(lintBody('![图](/images/ok.png)\n\n<img src="/favicon.svg" alt="" />\n')).toEqual([]);
