@@ -1,5 +1,6 @@
 // The content lint (src/lint/) on small in-memory pages: every kind of mistake, and what must pass.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { bundledLanguages } from 'shiki';
 import type { Root as HastRoot } from 'hast';
 import { formatProblem, lintContent, lintFiles } from '../../src/lint/lint.ts';
@@ -237,6 +238,15 @@ describe('dead links found in the built site', () => {
       'content/docs/architecture/x.mdx:8: dead anchor "/etcd/cards/#gone" (content/docs/etcd/cards.mdx has no element with id="gone") — link to a question id or a heading that exists (ids added by components count)',
       'etcd/index.html: dead link "/nope/" (no such page or file in the build)',
     ]);
+  });
+});
+
+describe('CONTRIBUTING.md', () => {
+  const text = readFileSync(new URL('../../CONTRIBUTING.md', import.meta.url), 'utf8');
+  it('lists the accepted fence languages and the diagram budget the lint uses', () => {
+    const listed = /只能是这些：(.*?)（图用 `mermaid`）/.exec(text)?.[1]?.match(/`([a-z]+)`/g)?.map((l) => l.slice(1, -1));
+    expect(listed).toEqual(FENCE_LANGUAGES.filter((l) => l !== 'mermaid'));
+    expect(text).toContain(`一张图最多 ${DIAGRAM_BUDGET.statements} 条语句（不算空行和 \`%%\` 注释）、${DIAGRAM_BUDGET.characters} 个字符`);
   });
 });
 
