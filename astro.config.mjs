@@ -84,7 +84,7 @@ export default defineConfig({
     // Listed explicitly so Starlight does not add it with `optimize: true`, which turns the <style> of
     // inline diagram SVGs into a literal `set:html` attribute (unstyled, black diagrams).
     mdx(),
-    kb(),
+    kb({ contentDir }),
     search(),
   ],
 });

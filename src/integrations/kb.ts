@@ -1,25 +1,53 @@
-// Site-wide build steps: close the diagram browser, fail the build on dead internal links or anchors, and never
-// leave a site-looking output folder behind a failed build.
+// Site-wide build steps: lint the content before any page is built (every mistake at its source line), close the
+// diagram browser, fail the build on dead internal links or anchors the lint could not see, and never leave a
+// site-looking output folder behind a failed build.
 import { rmSync } from 'node:fs';
-import { sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { closeRenderer, stats } from '../lib/mermaid-renderer.ts';
 import { checkLinks } from '../lib/link-check.ts';
+import { formatReport, lintContent, readContentFiles } from '../lint/lint.ts';
+import { sourceMessages } from '../lint/built-links.ts';
+import { topicIds } from '../topics.ts';
 
-/** The knowledge base's Astro integration. Takes no options. */
-export default function kbIntegration(): AstroIntegration {
+/** Options of the knowledge base's integration. */
+export interface KbOptions {
+  /** The content folder, relative to the project root (default `./content/docs`; the tests build fixture sites). */
+  contentDir?: string;
+}
+
+/** The knowledge base's Astro integration. */
+export default function kbIntegration({ contentDir = './content/docs' }: KbOptions = {}): AstroIntegration {
   let config: AstroConfig | undefined;
   return {
     name: 'k8s-kb',
     hooks: {
-      'astro:config:setup': ({ command, config: c }) => {
-        // A build that stops early (bad frontmatter, a diagram that does not parse) must not leave the previous
-        // site in the output folder looking deployable: empty it first. Never the project root or above it.
-        if (command !== 'build') return;
-        const out = fileURLToPath(c.outDir);
+      'astro:config:setup': ({ command, config: c, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(c.root);
-        if (!`${root.replace(/[\\/]+$/, '')}${sep}`.startsWith(`${out.replace(/[\\/]+$/, '')}${sep}`)) rmSync(out, { recursive: true, force: true });
+        if (command === 'build') {
+          // A build that stops early (a content mistake, a diagram that does not parse) must not leave the previous
+          // site in the output folder looking deployable: empty it first. Never the project root or above it.
+          const out = fileURLToPath(c.outDir);
+          if (!`${root.replace(/[\\/]+$/, '')}${sep}`.startsWith(`${out.replace(/[\\/]+$/, '')}${sep}`)) rmSync(out, { recursive: true, force: true });
+        }
+        // The content lint runs before Astro reads a single page, and lists every mistake of every file at once.
+        const started = performance.now();
+        const problems = lintContent({
+          contentDir: resolve(root, contentDir),
+          publicDir: fileURLToPath(c.publicDir),
+          pagesDir: fileURLToPath(new URL('pages/', c.srcDir)),
+          topicIds,
+          base: c.base,
+        });
+        if (!problems.length) {
+          logger.info(`content lint: no mistakes (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+          return;
+        }
+        // A build stops; the dev server keeps serving (the author is fixing things) and shows the list.
+        if (command === 'build') throw new Error(formatReport(problems));
+        logger.error(formatReport(problems));
       },
       'astro:config:done': ({ config: c }) => {
         config = c;
@@ -33,11 +61,13 @@ export default function kbIntegration(): AstroIntegration {
         // Astro runs astro:config:done before any build hook; reading config.base would throw otherwise.
         if (!config) throw new Error('k8s-kb: astro:build:done ran before astro:config:done');
         const result = checkLinks(fileURLToPath(dir), { base: config.base, site: config.site });
-        if (result.errors.length) {
-          const list = result.errors.map((e) => `  - ${e}`).join('\n');
+        if (result.problems.length) {
+          // Named by the content file and line where the link is written, as written (without the base).
+          const files = readContentFiles(resolve(fileURLToPath(config.root), contentDir));
+          const list = sourceMessages(result.problems, files, config.base).map((e) => `  ${e}`).join('\n');
           // The pages are already written: remove them, so a failed build leaves nothing to deploy.
           rmSync(fileURLToPath(dir), { recursive: true, force: true });
-          throw new Error(`${result.errors.length} dead internal link(s) or anchor(s):\n${list}`);
+          throw new Error(`${result.problems.length} dead internal link(s) or anchor(s) in the built pages:\n${list}`);
         }
         logger.info(`links: ${result.links} internal links and assets on ${result.pages} pages resolve`);
       },

@@ -1,5 +1,5 @@
 // Reads content/docs/**/*.mdx as syntax trees (the same MDX grammar the build uses), for the coverage
-// script and the content tests. The build itself does not use this module.
+// script, the content tests and the content lint (src/lint/), which runs before the build compiles any page.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { unified } from 'unified';
@@ -9,12 +9,17 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { parse as parseYaml } from 'yaml';
 import { extractQuestions } from './questions.ts';
-import type { Yaml } from 'mdast';
+import type { Root, Yaml } from 'mdast';
 import type { ContentPage } from './types.ts';
 
 export const CONTENT_DIR = 'content/docs';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+/** Parses MDX source into an mdast tree (MDX, GFM, YAML frontmatter). Throws the MDX parser's error (a VFileMessage with line and column). */
+export function parseMdx(source: string): Root {
+  return parser.parse(source);
+}
 
 /** Content files under `dir`, sorted; names starting with _ (templates) are not pages. */
 export function contentFiles(dir: string): string[] {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { HtmlRef, LinkCheckResult } from './types.ts';
+import type { HtmlRef, LinkCheckResult, LinkProblem } from './types.ts';
 
 /** Where a site path leads: outside the base path, to a file of the build (relative to it), or nowhere. */
 type Resolved =
@@ -47,7 +47,7 @@ export function checkLinks(distDir: string, { base = '/', site }: { base?: strin
     pages.set(entry.split(sep).join('/'), scanHtml(readFileSync(join(distDir, entry), 'utf8')));
   }
   const siteOrigin = site ? new URL(site).origin : null;
-  const errors: string[] = [];
+  const problems: LinkProblem[] = [];
   let links = 0;
 
   const resolveFile = (pathname: string): Resolved => {
@@ -68,7 +68,7 @@ export function checkLinks(distDir: string, { base = '/', site }: { base?: strin
       try {
         target = new URL(url, pageUrl);
       } catch {
-        errors.push(`${rel}: unparsable ${kind} "${url}"`);
+        problems.push({ page: rel, url, message: `unparsable ${kind} "${url}"` });
         continue;
       }
       const external = target.origin !== 'http://kb.local' && target.origin !== siteOrigin;
@@ -76,21 +76,21 @@ export function checkLinks(distDir: string, { base = '/', site }: { base?: strin
       links += 1;
       const resolved = resolveFile(target.pathname);
       if (resolved.outsideBase) {
-        errors.push(`${rel}: ${kind} "${url}" points outside the base path "${base}" (write site links as /topic/page/ — the base is added at build time)`);
+        problems.push({ page: rel, url, message: `${kind} "${url}" points outside the base path "${base}" (write site links as /topic/page/ — the base is added at build time)` });
         continue;
       }
       if (resolved.missing) {
-        errors.push(`${rel}: dead ${kind} "${url}" (no such page or file in the build)`);
+        problems.push({ page: rel, url, message: `dead ${kind} "${url}" (no such page or file in the build)` });
         continue;
       }
       const hash = decodeURIComponent(target.hash.slice(1));
       if (hash && kind === 'link' && resolved.rel.endsWith('.html')) {
         const targetIds = resolved.rel === rel ? ids : pages.get(resolved.rel)?.ids;
         if (targetIds && !targetIds.has(hash) && hash !== '_top') {
-          errors.push(`${rel}: dead anchor "${url}" (${resolved.rel} has no element with id="${hash}")`);
+          problems.push({ page: rel, url, target: resolved.rel, message: `dead anchor "${url}" (${resolved.rel} has no element with id="${hash}")` });
         }
       }
     }
   }
-  return { pages: pages.size, links, errors };
+  return { pages: pages.size, links, errors: problems.map((p) => `${p.page}: ${p.message}`), problems };
 }

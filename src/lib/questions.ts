@@ -101,7 +101,7 @@ export function extractQuestions(tree: Root, file: string | undefined, { mutate 
     }
     for (const seed of seeds) {
       if (!sourceIds.has(seed)) {
-        throw new ContentError(`question "${id}" lists unknown seed id "${seed}" (not in data/source-questions.json).`, file, line);
+        throw new ContentError(`question "${id}" lists unknown seed id "${seed}" (not in data/source-questions.json) — use an id from that file, or mark the question added.`, file, line);
       }
     }
     const dupSeed = seeds.find((s, i) => seeds.indexOf(s) !== i);

@@ -230,6 +230,40 @@ export interface LinkCheckResult {
   pages: number;
   /** Number of internal references checked. */
   links: number;
-  /** One message per dead link, dead anchor, unparsable URL or link outside the base path. */
+  /** One message per dead link, dead anchor, unparsable URL or link outside the base path (`<page>: <message>`). */
   errors: string[];
+  /** The same, with the built page and the URL apart (to map them back to the source, src/lint/built-links.ts). */
+  problems: LinkProblem[];
+}
+
+/** One dead reference found in the built site by `checkLinks`. */
+export interface LinkProblem {
+  /** The built page it is on, relative to the output folder (`architecture/components/index.html`). */
+  page: string;
+  /** The URL as it stands in the built page (base path included). */
+  url: string;
+  /** For a dead anchor: the built page the URL leads to. */
+  target?: string | undefined;
+  /** What is wrong, naming the URL. */
+  message: string;
+}
+
+/** One content file as the content lint (src/lint/) reads it, before anything is built. */
+export interface LintFile {
+  /** Path inside the content directory, `/`-separated (`architecture/components.mdx`). */
+  rel: string;
+  /** Path shown in messages: relative to the project when inside it (`content/docs/architecture/components.mdx`). */
+  display: string;
+  /** The file's text. */
+  source: string;
+}
+
+/** A mistake the content lint found: where it is, what is wrong and what to do about it. */
+export interface LintProblem {
+  /** Path shown in the message (`LintFile.display`). */
+  file: string;
+  /** 1-based line in the file, when the mistake has one. */
+  line?: number | undefined;
+  /** What is wrong and what to do, `<what is wrong> — <what to do>`. */
+  message: string;
 }

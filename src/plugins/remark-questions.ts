@@ -1,5 +1,5 @@
 // Turns `## 标题 <Q id="…" seeds="…" />` into `<h2 id="…">标题</h2>` (sub-headings get ids qualified by their
-// question) and records, in the frontmatter seen by `render(entry).remarkPluginFrontmatter`:
+// question), drops the `<Section />` markers of overview headings, and records, in the frontmatter seen by `render(entry).remarkPluginFrontmatter`:
 // - `questions`: the page's questions (the registry reads them);
 // - `bash`: the page's bash blocks with the step heading they stand under (the command cheat sheet reads them).
 // In troubleshooting playbooks, the `### 症状` section (the exact error strings) weighs more in search, so that
@@ -9,6 +9,7 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import type { BashBlock, Question } from '../lib/types.ts';
+import { visit } from 'unist-util-visit';
 import { extractQuestions } from '../lib/questions.ts';
 import { bashBlocks } from '../lib/commands.ts';
 import { plainText } from '../lib/mdast-text.ts';
@@ -50,9 +51,24 @@ function weighSymptoms(tree: Root): void {
   }
 }
 
+/**
+ * Removes the `<Section />` marker of overview headings (`## 自测 <Section />`): it only tells the content lint
+ * (src/lint/) that the `##` heading is a section on purpose, not a question whose `<Q>` was forgotten.
+ */
+export function removeSectionMarkers(tree: Root): void {
+  visit(tree, 'heading', (node) => {
+    const kept = node.children.filter((c) => !(c.type === 'mdxJsxTextElement' && c.name === 'Section'));
+    if (kept.length === node.children.length) return;
+    node.children = kept;
+    const last = node.children.at(-1);
+    if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
+  });
+}
+
 /** Sets question and sub-heading ids, records questions and bash blocks, weighs symptoms. Takes no options. */
 const remarkQuestions: Plugin<[], Root> = function () {
   return (tree: Root, file: VFile) => {
+    removeSectionMarkers(tree);
     const questions = extractQuestions(tree, file.path, { mutate: true });
     file.data.astro ??= {};
     file.data.astro.frontmatter ??= {};
