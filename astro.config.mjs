@@ -10,6 +10,7 @@ import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
 import kb from './src/integrations/kb.ts';
 import search from './src/search/integration.ts';
+import csp from './src/csp/integration.ts';
 import viteDiagramFont from './src/plugins/vite-diagram-font.ts';
 import { topics } from './src/topics.ts';
 
@@ -86,5 +87,7 @@ export default defineConfig({
     mdx(),
     kb(),
     search(),
+    // Last: the Content-Security-Policy <meta> hashes the inline scripts of the pages as finally written.
+    csp(),
   ],
 });

@@ -233,3 +233,15 @@ export interface LinkCheckResult {
   /** One message per dead link, dead anchor, unparsable URL or link outside the base path. */
   errors: string[];
 }
+
+/** What `applyCsp` (src/csp/policy.ts) makes of one built HTML page. */
+export interface PageCsp {
+  /** The page with its Content-Security-Policy `<meta>` added or replaced (unchanged when there is no <head>). */
+  html: string;
+  /** `'sha256-…'` of each distinct inline script, in page order. */
+  hashes: string[];
+  /** What the policy would silently break: inline event handlers, `javascript:` URLs, a page without <head>. */
+  problems: string[];
+  /** The policy written into the page (absent when it could not be written). */
+  policy?: string;
+}
