@@ -19,7 +19,7 @@ const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
 const fontVersion: string = require('@fontsource/noto-sans-sc/package.json').version;
 
 /** Bump when the rendering code changes; option changes are part of the cache key by themselves. */
-const RENDERER_VERSION = 5;
+const RENDERER_VERSION = 6;
 export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
 export const THEMES = ['light', 'dark'] as const satisfies readonly MermaidTheme[];
 const MERMAID_THEME: Record<MermaidTheme, MermaidConfig['theme']> = { light: 'default', dark: 'dark' };
@@ -49,6 +49,36 @@ export function diagramHash(code: string): string {
     .update(JSON.stringify({ code, mermaidVersion, fontVersion, RENDERER_VERSION, config: THEMES.map(mermaidConfig) }))
     .digest('hex')
     .slice(0, 16);
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Gives every element id of a rendered SVG its root id as prefix (`mmd-<hash>-<theme>`), so ids depend only on the
+ * diagram's content and theme. Mermaid names most elements after the id passed to `render`, but some from counters
+ * that run across the whole browser session (sequence diagrams' `actor44`/`root-44`) or not at all (a flowchart
+ * self-loop's `A---A---1`, the same in the light and the dark copy): those depend on which diagrams were rendered
+ * before (a cold or warm cache gives different pages) and repeat on a page. They become `<root>-n<k>` in document
+ * order, with every reference to them (`url(#…)`, `href="#…"`, `aria-*`, selectors in the <style>) renamed alike.
+ * Text content is never touched.
+ */
+export function scopeIds(svg: string): string {
+  const root = /^<svg\b[^>]*?\sid="([^"]+)"/.exec(svg)?.[1];
+  if (!root) throw new Error('mermaid-renderer: the SVG has no root id');
+  const renamed = new Map<string, string>();
+  for (const m of svg.matchAll(/<[^>]*?\sid="([^"]+)"/g)) {
+    const id = m[1];
+    if (id === root || id.startsWith(`${root}-`) || id.startsWith(`${root}_`) || renamed.has(id)) continue;
+    renamed.set(id, `${root}-n${renamed.size}`);
+  }
+  if (!renamed.size) return svg;
+  const names = [...renamed.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // An id as a whole token: in an attribute value (`"id"`, `"a id"`, `#id`) or a CSS selector / url(#id).
+  const token = new RegExp(`(?<=["'\\s#(,])(${names.join('|')})(?=["'\\s),.:;{\\[>]|$)`, 'g');
+  const rename = (text: string): string => text.replace(token, (id) => renamed.get(id) ?? id);
+  return svg.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)|<[^>]+>/g, (tag, open?: string, css?: string, close?: string) =>
+    open !== undefined ? `${open}${rename(css ?? '')}${close}` : rename(tag),
+  );
 }
 
 let pagePromise: Promise<Page> | undefined;
@@ -155,9 +185,11 @@ export function renderDiagram(code: string): Promise<MermaidRenderResult> {
       return { ok: false, message: result.message, line: m ? Number(m[1]) : undefined };
     }
     stats.rendered += 1;
+    // Object.fromEntries types its keys as string; they are the themes of result.svgs.
+    const svgs = Object.fromEntries(Object.entries(result.svgs).map(([t, svg]) => [t, scopeIds(svg)])) as Record<MermaidTheme, string>;
     mkdirSync(CACHE_DIR, { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify({ svgs: result.svgs }));
-    return { ok: true, svgs: result.svgs, hash };
+    writeFileSync(cacheFile, JSON.stringify({ svgs }));
+    return { ok: true, svgs, hash };
   });
   queue = job.catch(() => {});
   return job;
