@@ -131,7 +131,20 @@ export interface MermaidRenderRequest {
  */
 export type MermaidRenderResult =
   | { ok: true; svgs: Record<MermaidTheme, string>; hash: string }
-  | { ok: false; message: string; line: number | undefined };
+  | {
+      ok: false;
+      /** `parse`: Mermaid rejected the source; `unsafe`: the diagram would load something from elsewhere. */
+      kind: 'parse' | 'unsafe';
+      message: string;
+      line: number | undefined;
+    };
+
+/** A problem in a diagram's source found by `checkDiagramSource` (src/lib/mermaid-safety.ts). */
+export interface DiagramProblem {
+  /** Line in the diagram: 1 is the first line inside the fence. */
+  line: number;
+  message: string;
+}
 
 /** One content page as `loadContent` (src/lib/content-scan.ts) reads it. */
 export interface ContentPage {
