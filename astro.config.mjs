@@ -10,7 +10,9 @@ import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
 import kb from './src/integrations/kb.ts';
 import search from './src/search/integration.ts';
+import csp from './src/csp/integration.ts';
 import viteDiagramFont from './src/plugins/vite-diagram-font.ts';
+import { onBundlerWarning } from './src/lib/build-warnings.ts';
 import { topics } from './src/topics.ts';
 
 // GitHub Pages defaults: https://<owner>.github.io/<repo>/ from GITHUB_REPOSITORY (set in Actions);
@@ -41,6 +43,8 @@ export default defineConfig({
     build: {
       // Never inline font subsets into CSS: the browser fetches only the unicode ranges a page uses.
       assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
+      // Drops only Astro's own "use astro:head-inject" directive notice (src/lib/build-warnings.ts); others print.
+      rolldownOptions: { onwarn: onBundlerWarning },
     },
   },
   markdown: {
@@ -67,6 +71,9 @@ export default defineConfig({
       lastUpdated: true,
       routeMiddleware: './src/routeData.ts',
       pagination: true,
+      // content/docs/404.mdx is our 404 page: rendered by the docs route like every page, instead of twice (Starlight's
+      // own 404 route rendered it too, and the build warned that one /404 conflicted with the other).
+      disable404Route: true,
       customCss: ['./src/styles/custom.css'],
       components: {
         Head: './src/components/Head.astro',
@@ -86,5 +93,7 @@ export default defineConfig({
     mdx(),
     kb({ contentDir }),
     search(),
+    // Last: the Content-Security-Policy <meta> hashes the inline scripts of the pages as finally written.
+    csp(),
   ],
 });

@@ -8,6 +8,7 @@ import { launchChromium } from './chromium.ts';
 import type { Browser, Page } from 'playwright-core';
 import type { Mermaid } from 'mermaid';
 import type { MermaidConfig, MermaidRenderRequest, MermaidRenderResult, MermaidTheme } from './types.ts';
+import { externalReferences } from './mermaid-safety.ts';
 
 /** What the page function returns: both SVGs, or the parse error's message. */
 type PageRenderResult = { ok: true; svgs: Record<MermaidTheme, string> } | { ok: false; message: string };
@@ -19,7 +20,7 @@ const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
 const fontVersion: string = require('@fontsource/noto-sans-sc/package.json').version;
 
 /** Bump when the rendering code changes; option changes are part of the cache key by themselves. */
-const RENDERER_VERSION = 5;
+const RENDERER_VERSION = 7;
 export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
 export const THEMES = ['light', 'dark'] as const satisfies readonly MermaidTheme[];
 const MERMAID_THEME: Record<MermaidTheme, MermaidConfig['theme']> = { light: 'default', dark: 'dark' };
@@ -51,8 +52,43 @@ export function diagramHash(code: string): string {
     .slice(0, 16);
 }
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Gives every element id of a rendered SVG its root id as prefix (`mmd-<hash>-<theme>`), so ids depend only on the
+ * diagram's content and theme. Mermaid names most elements after the id passed to `render`, but some from counters
+ * that run across the whole browser session (sequence diagrams' `actor44`/`root-44`) or not at all (a flowchart
+ * self-loop's `A---A---1`, the same in the light and the dark copy): those depend on which diagrams were rendered
+ * before (a cold or warm cache gives different pages) and repeat on a page. They become `<root>-n<k>` in document
+ * order, with every reference to them (`url(#…)`, `href="#…"`, `aria-*`, selectors in the <style>) renamed alike.
+ * Text content is never touched.
+ */
+export function scopeIds(svg: string): string {
+  const root = /^<svg\b[^>]*?\sid="([^"]+)"/.exec(svg)?.[1];
+  if (!root) throw new Error('mermaid-renderer: the SVG has no root id');
+  const renamed = new Map<string, string>();
+  for (const m of svg.matchAll(/<[^>]*?\sid="([^"]+)"/g)) {
+    const id = m[1];
+    if (id === root || id.startsWith(`${root}-`) || id.startsWith(`${root}_`) || renamed.has(id)) continue;
+    renamed.set(id, `${root}-n${renamed.size}`);
+  }
+  if (!renamed.size) return svg;
+  const names = [...renamed.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // An id as a whole token: in an attribute value (`"id"`, `"a id"`, `#id`) or a CSS selector / url(#id).
+  const token = new RegExp(`(?<=["'\\s#(,])(${names.join('|')})(?=["'\\s),.:;{\\[>]|$)`, 'g');
+  const rename = (text: string): string => text.replace(token, (id) => renamed.get(id) ?? id);
+  return svg.replace(/(<style\b[^>]*>)([\s\S]*?)(<\/style>)|<[^>]+>/g, (tag, open?: string, css?: string, close?: string) =>
+    open !== undefined ? `${open}${rename(css ?? '')}${close}` : rename(tag),
+  );
+}
+
+/** The render page's own policy: scripts, styles and fonts from the fake origin only, nothing else (not even data:). */
+const RENDER_PAGE_CSP = `default-src 'none'; script-src ${ORIGIN}; style-src ${ORIGIN} 'unsafe-inline'; font-src ${ORIGIN}`;
+
 let pagePromise: Promise<Page> | undefined;
 let browser: Browser | undefined;
+/** Requests the render page tried to make outside its own origin, since the current render started (all refused). */
+const refused: string[] = [];
 let queue: Promise<unknown> = Promise.resolve();
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 /** Counts for the build summary: diagrams rendered, served from the cache, and browser launches. */
@@ -63,13 +99,22 @@ async function getPage(): Promise<Page> {
   pagePromise = (async () => {
     stats.launches += 1;
     browser = await launchChromium();
-    const page = await browser.newPage();
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // The diagram browser talks to nobody: every request but the fake origin's is refused before it leaves (a diagram
+    // that slipped a url() past checkDiagramSource cannot reach the network), and recorded so the render fails.
+    // Routes registered later take precedence, so this catch-all only sees what the origin route below does not match.
+    await context.route('**/*', (route) => {
+      refused.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
     // Serve mermaid and the font from node_modules through a fake origin, so fonts load without file:// CORS rules.
-    await page.route(`${ORIGIN}/**`, (route) => {
+    await context.route(`${ORIGIN}/**`, (route) => {
       const url = new URL(route.request().url());
       if (url.pathname === '/') {
         return route.fulfill({
           contentType: 'text/html',
+          headers: { 'Content-Security-Policy': RENDER_PAGE_CSP },
           body: `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/font/400.css"><script src="/mermaid.min.js"></script></head><body></body></html>`,
         });
       }
@@ -123,6 +168,7 @@ export function renderDiagram(code: string): Promise<MermaidRenderResult> {
   const job = queue.then(async (): Promise<MermaidRenderResult> => {
     clearTimeout(idleTimer);
     const page = await getPage();
+    refused.length = 0;
     const result = await page.evaluate(
       async ({ code, configs, hash }: MermaidRenderRequest): Promise<PageRenderResult> => {
         // Load every glyph the diagram uses before mermaid measures text.
@@ -152,12 +198,19 @@ export function renderDiagram(code: string): Promise<MermaidRenderResult> {
     scheduleIdleClose();
     if (!result.ok) {
       const m = /on line (\d+)/i.exec(result.message);
-      return { ok: false, message: result.message, line: m ? Number(m[1]) : undefined };
+      return { ok: false, kind: 'parse', message: result.message, line: m ? Number(m[1]) : undefined };
+    }
+    // Last line of defence after the source check: an SVG that would fetch anything is never cached or shipped.
+    const external = [...new Set([...refused, ...THEMES.flatMap((t) => externalReferences(result.svgs[t]))])];
+    if (external.length) {
+      return { ok: false, kind: 'unsafe', message: `it would load ${external.slice(0, 5).join(', ')}`, line: undefined };
     }
     stats.rendered += 1;
+    // Object.fromEntries types its keys as string; they are the themes of result.svgs.
+    const svgs = Object.fromEntries(Object.entries(result.svgs).map(([t, svg]) => [t, scopeIds(svg)])) as Record<MermaidTheme, string>;
     mkdirSync(CACHE_DIR, { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify({ svgs: result.svgs }));
-    return { ok: true, svgs: result.svgs, hash };
+    writeFileSync(cacheFile, JSON.stringify({ svgs }));
+    return { ok: true, svgs, hash };
   });
   queue = job.catch(() => {});
   return job;

@@ -131,7 +131,20 @@ export interface MermaidRenderRequest {
  */
 export type MermaidRenderResult =
   | { ok: true; svgs: Record<MermaidTheme, string>; hash: string }
-  | { ok: false; message: string; line: number | undefined };
+  | {
+      ok: false;
+      /** `parse`: Mermaid rejected the source; `unsafe`: the diagram would load something from elsewhere. */
+      kind: 'parse' | 'unsafe';
+      message: string;
+      line: number | undefined;
+    };
+
+/** A problem in a diagram's source found by `checkDiagramSource` (src/lib/mermaid-safety.ts). */
+export interface DiagramProblem {
+  /** Line in the diagram: 1 is the first line inside the fence. */
+  line: number;
+  message: string;
+}
 
 /** One content page as `loadContent` (src/lib/content-scan.ts) reads it. */
 export interface ContentPage {
@@ -266,4 +279,16 @@ export interface LintProblem {
   line?: number | undefined;
   /** What is wrong and what to do, `<what is wrong> — <what to do>`. */
   message: string;
+}
+
+/** What `applyCsp` (src/csp/policy.ts) makes of one built HTML page. */
+export interface PageCsp {
+  /** The page with its Content-Security-Policy `<meta>` added or replaced (unchanged when there is no <head>). */
+  html: string;
+  /** `'sha256-…'` of each distinct inline script, in page order. */
+  hashes: string[];
+  /** What the policy would silently break: inline event handlers, `javascript:` URLs, a page without <head>. */
+  problems: string[];
+  /** The policy written into the page (absent when it could not be written). */
+  policy?: string;
 }

@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { MermaidTheme } from '../lib/types.ts';
 import { ContentError } from '../lib/content-error.ts';
 import { renderDiagram } from '../lib/mermaid-renderer.ts';
+import { checkDiagramSource } from '../lib/mermaid-safety.ts';
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -96,7 +97,25 @@ const remarkMermaid: Plugin<[], Root> = function () {
         if (!title) {
           throw new ContentError('a mermaid diagram needs a title: ```mermaid title="图的中文标题"', file.path, line);
         }
+        // A diagram's line N is line `line + N` of the file (the fence opens on `line`).
+        const problems = checkDiagramSource(node.value);
+        if (problems.length) {
+          const [first, ...more] = problems;
+          const also = more.map((p) => `\n    also line ${line ? line + p.line : `${p.line} of the diagram`}: ${p.message}`).join('');
+          throw new ContentError(
+            `Mermaid diagram "${title}": ${first.message} (line ${first.line} of the diagram)${also}`,
+            file.path,
+            line ? line + first.line : undefined,
+          );
+        }
         const result = await renderDiagram(node.value);
+        if (!result.ok && result.kind === 'unsafe') {
+          throw new ContentError(
+            `Mermaid diagram "${title}" may not load anything from elsewhere, but ${result.message}; diagrams use only the site's own styles (remove the url(), @import or image)`,
+            file.path,
+            line,
+          );
+        }
         if (!result.ok) {
           const fileLine = line && result.line ? line + result.line : line;
           const detail = result.message.split('\n').map((l) => `    ${l}`).join('\n');

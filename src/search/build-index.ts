@@ -154,12 +154,16 @@ export function recordHtml(r: IndexRecord): string {
   ].join('\n');
 }
 
-/** Routes of the built pages that are searchable (not the 404 page, not Pagefind's or Astro's files). */
+/**
+ * Routes of the built pages that are searchable (not the 404 page, not Pagefind's or Astro's files), sorted: Pagefind's
+ * files depend on the order pages are added, and a directory listing's order depends on the file system.
+ */
 export function searchableRoutes(files: string[]): string[] {
   return files
     .filter((f) => f.endsWith('index.html') && !/^(pagefind|_astro)\//.test(f))
     .map((f) => f.replace(/index\.html$/, ''))
-    .filter((r) => r !== '');
+    .filter((r) => r !== '')
+    .sort();
 }
 
 export interface IndexStats {

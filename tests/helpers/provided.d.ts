@@ -5,6 +5,8 @@ declare module 'vitest' {
     base: string;
     siteUrl: string;
     origin: string;
+    /** stdout and stderr of the site build ('' when KB_REUSE_DIST found no saved log). */
+    buildLog: string;
   }
 }
 export {};
