@@ -1,13 +1,17 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { i18nLoader } from '@astrojs/starlight/loaders';
 import { fillBaseline } from './lib/baseline.ts';
 
 // The knowledge lives in the top-level content/docs/ (KB_CONTENT_DIR lets the tests build small fixture sites).
 const base = process.env.KB_CONTENT_DIR ?? './content/docs';
 
 export const collections = {
+  // Starlight's UI strings: its zh-CN set, with the overrides in src/content/i18n/zh-CN.json (an anchor link's
+  // accessible name was English there).
+  i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema() }),
   docs: defineCollection({
     loader: glob({ base, pattern: '**/[^_]*.{md,mdx}' }),
     // `{K8S}` in description and hero.tagline becomes the baseline release (src/lib/baseline.ts).
