@@ -68,6 +68,7 @@ const MAX_UNITS = 8;
 const STEPS_FOR = 3;
 /** An alias this long (letters and digits) found verbatim in a pasted message counts ALIAS_SHARE of the query. */
 const ALIAS_MIN = 10;
+const HAN_PHRASE_MIN = 5;
 const ALIAS_SHARE = 0.5;
 /** Overviews and page-level records (symptom index, cheat sheet) come after questions of similar strength. */
 const PAGE_FACTOR = 0.35;
@@ -358,6 +359,11 @@ function named(unit: QueryUnit, meta: Record<string, string>): boolean {
   return `${meta.title ?? ''}|${meta.aka ?? ''}`.toLowerCase().replace(/\s+/g, '').includes(unit.text);
 }
 
+/** A record's aliases and the clauses of its title, bare (see `bare`). */
+function phrasings(meta: Record<string, string>): string[] {
+  return [...(meta.aka ?? '').split(' | '), ...(meta.title ?? '').split(/[？?，,。；;！!、]/)].map(bare).filter(Boolean);
+}
+
 const bare = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 async function toHits(
@@ -368,6 +374,9 @@ async function toHits(
   raw: string,
 ): Promise<SearchHit[]> {
   const asked = bare(raw);
+  // “What is a ConfigMap?” is asked on this site as “ConfigMap 是什么” / “什么是 ConfigMap”.
+  const defined = raw.match(/\bwhat\s+(?:is|are)\s+(?:an?\s+|the\s+)?([a-z0-9][\w.-]*(?:\s+[a-z0-9][\w.-]*)?)\s*(?:[?,.;]|\band\b|$)/i)?.[1];
+  const forms = defined ? [asked, bare(`${defined}是什么`), bare(`什么是${defined}`)] : [asked];
   const total = lists.reduce((s, l) => s + l.weight, 0);
   // Re-rank the best candidates (their metadata is loaded for display anyway): words of the query that the
   // question's own title or aliases use count double; page-level records come after questions. Each candidate
@@ -382,7 +391,10 @@ async function toHits(
     if (title && asked.length >= 6 && (title.includes(asked) || asked.includes(title))) l.score += total;
     // An alias that is an error string, pasted inside a longer message (couldn't find key … in ConfigMap): the
     // question that names that exact string.
-    else if ((l.d.meta.aka ?? '').split(' | ').some((a) => { const b = bare(a); return b.length >= ALIAS_MIN && asked.includes(b); })) l.score += ALIAS_SHARE * total;
+    // One of the question's own phrasings — an alias, or a clause of its title (什么是 Ingress) — found verbatim
+    // in the query: that question. Latin-only phrasings need ALIAS_MIN characters (error strings in a pasted
+    // message), Chinese ones fewer (a Chinese word carries more per character).
+    else if (phrasings(l.d.meta).some((b) => b.length >= (/\p{Script=Han}/u.test(b) ? HAN_PHRASE_MIN : ALIAS_MIN) && forms.some((f) => f.includes(b)))) l.score += ALIAS_SHARE * total;
     const kind = l.d.meta.kind;
     if (kind === 'page' || kind === 'overview') l.score *= PAGE_FACTOR;
     if (kind === 'playbook' && conceptual) l.score *= PLAYBOOK_FACTOR_FOR_CONCEPTS;
