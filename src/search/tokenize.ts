@@ -234,6 +234,7 @@ const GLOSSARY: Readonly<Record<string, string>> = {
   build: '构建', layer: '分层', cache: '缓存', threshold: '阈值', heartbeat: '心跳', lease: '租约',
   election: '选主', consistency: '一致性', throttle: '限流', throttling: '限流', large: '大规模',
   identity: '身份', mount: '挂载', template: '模板', rollout: '发布', canary: '金丝雀', downtime: '中断',
+  stuck: '卡住', hang: '卡住',
 };
 
 /** The site's Chinese word for an English word, trying its base form (isolated → isolate, namespaces → namespace). */
