@@ -27,10 +27,11 @@ export const TARGETS = { hit3: 0.95, hit1: 0.85, anchor1: 0.85, empty: 0, absent
 // Floors on the whole set (497 queries since batch 3, the issue #11 gap analysis, was added: harder English and
 // natural questions). Batches 1–2 keep their own floor; their hit@1 went from 85.6 % to 84.5 % when issue #11 added
 // 46 questions that now compete for the same words (answers relabelled where a new question answers better).
-// Raised in session 5 (title/alias matches for every candidate, underscore words, English → Chinese glossary):
-// measured 92.4 % / 81.9 % on the whole set, 94.9 % / 85.6 % on batches 1–2, every kind's hit@3 ≥ 88.5 %.
-const FLOORS = { hit3: 0.92, hit1: 0.81, anchor1: 0.81, empty: 0, absentShown: 0.1, kindHit3: 0.88 };
-const FIRST_BATCHES_FLOORS = { hit3: 0.94, hit1: 0.85 };
+// Raised in session 5 (title/alias matches for every candidate, underscore words, English → Chinese glossary,
+// a question's own phrasings found verbatim): measured hit@3 92.6 % / hit@1 83.3 % on the whole set, 95.2 % /
+// 86.8 % on batches 1–2 (the issue's targets), every kind's hit@3 ≥ 89.2 %.
+const FLOORS = { hit3: 0.92, hit1: 0.83, anchor1: 0.83, empty: 0, absentShown: 0.1, kindHit3: 0.89 };
+const FIRST_BATCHES_FLOORS = { hit3: 0.95, hit1: 0.86 };
 
 let browser: Browser;
 beforeAll(async () => {
