@@ -64,7 +64,8 @@ export default defineConfig({
       description: '面向面试准备、线上排障与团队协作的 Kubernetes 与 Docker 中文知识库。',
       defaultLocale: 'root',
       locales: { root: { label: '简体中文', lang: 'zh-CN' } },
-      logo: { src: './src/assets/logo.svg', alt: 'K8s 中文知识库' },
+      // Decorative: the site title is written right beside it (an alt repeating it is read twice).
+      logo: { src: './src/assets/logo.svg', alt: '' },
       favicon: '/favicon.svg',
       social: [{ icon: 'github', label: 'GitHub', href: repoUrl }],
       editLink: { baseUrl: `${repoUrl}/edit/${branch}/` },
