@@ -4,8 +4,11 @@
 //   per page: HTML bytes, JS bytes (external + inline, raw and gzip), CSS bytes (raw and gzip)
 //   search: bytes fetched for a first query in a fresh Chromium (dialog script, Pagefind, index, fragments) and
 //   time to the first result, search:eval has the quality figures
+//   Lighthouse (mobile preset, served with gzip): the home page, an overview, the heaviest concept page, every
+//   troubleshooting page and the command cheat sheet — scores, FCP, LCP, TBT, CLS, transfer, DOM size
 // Options: --runs N (cold builds, default 3), --query "…" (default 控制平面), --json (machine-readable only),
-//          --synthetic N: also build a generated site of N/2 pages with N diagrams (a scale check)
+//          --synthetic N: also build a generated site of N/2 pages with N diagrams (a scale check),
+//          --no-lighthouse: skip the Lighthouse runs (about 10 s a page)
 import { rmSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { join } from 'node:path';
@@ -17,6 +20,7 @@ import { htmlPages, routeOf } from '../tests/helpers/site.ts';
 import { scanHtml } from '../src/lib/link-check.ts';
 import { launchChromium } from '../src/lib/chromium.ts';
 import { ask, firstQueryCost } from './search-eval.ts';
+import { runLighthouse, type LighthouseRow } from './lighthouse.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +28,7 @@ const { values: args } = parseArgs({
     query: { type: 'string', default: '控制平面' },
     json: { type: 'boolean', default: false },
     synthetic: { type: 'string', default: '0' },
+    'no-lighthouse': { type: 'boolean', default: false },
   },
 });
 const BASE = '/k8s-kb';
@@ -127,6 +132,19 @@ const { links } = await ask(page, args.query);
 const firstResultMs = performance.now() - t0;
 const resultCount = links.length;
 await browser.close();
+
+// Lighthouse on the pages a phone reader meets first and the heaviest ones.
+let lighthouseRows: LighthouseRow[] = [];
+if (!args['no-lighthouse']) {
+  const route = (p: string) => (p === '/' ? '' : p);
+  const isOverview = (p: string) => p === '/' || /^[^/]+\/$/.test(p);
+  const concept = pages
+    .filter((p) => !p.page.startsWith('troubleshooting/') && !isOverview(p.page) && p.page !== '404.html')
+    .sort((a, b) => b.htmlGzip - a.htmlGzip)[0];
+  const targets = ['/', 'architecture/', ...(concept ? [concept.page] : []), ...pages.map((p) => p.page).filter((p) => p.startsWith('troubleshooting/'))];
+  log(`\nLighthouse (mobile) on ${targets.length} pages…`);
+  lighthouseRows = await runLighthouse(served.url, targets.map(route));
+}
 await served.close();
 
 const result = {
@@ -137,6 +155,7 @@ const result = {
   build: { coldMedianSeconds: median(cold), coldRuns: cold, warmSeconds: warm, synthetic },
   perPage: pages,
   search: { query: args.query, requests: pagefindRequests, bytes: pagefindBytes, firstResultMs: Math.round(firstResultMs), results: resultCount },
+  lighthouse: lighthouseRows,
 };
 mkdirSync(work, { recursive: true });
 writeFileSync(join(work, 'results.json'), JSON.stringify(result, null, 2));
@@ -158,5 +177,12 @@ if (args.json) {
     log(`JS gzip on doc pages ${code ? 'with' : 'without'} code blocks: max ${maxJs(group.filter((p) => p.diagrams))} with diagrams, ${maxJs(group.filter((p) => !p.diagrams))} without`);
   }
   log(`Search "${args.query}": ${pagefindRequests} requests, ${kb(pagefindBytes)} for the first query (fresh browser), results after ${Math.round(firstResultMs)} ms including the dialog's load (${resultCount} results)`);
+  if (lighthouseRows.length) {
+    log(`\nLighthouse 12.2.3, mobile preset (simulated slow 4G, 4× CPU slowdown), one run each`);
+    log(`${'page'.padEnd(44)}${pad('perf', 5)}${pad('a11y', 5)}${pad('FCP ms', 8)}${pad('LCP ms', 8)}${pad('TBT ms', 8)}${pad('CLS', 6)}${pad('transfer', 11)}${pad('DOM', 7)}`);
+    for (const r of lighthouseRows) {
+      log(`${(r.page || '/').padEnd(44)}${pad(r.performance, 5)}${pad(r.accessibility, 5)}${pad(Math.round(r.fcp), 8)}${pad(Math.round(r.lcp), 8)}${pad(Math.round(r.tbt), 8)}${pad(r.cls.toFixed(3), 6)}${pad(kb(r.transfer), 11)}${pad(r.dom, 7)}`);
+    }
+  }
   log(`\nFull results: .bench/results.json`);
 }
