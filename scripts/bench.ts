@@ -9,15 +9,14 @@
 // Options: --runs N (cold builds, default 3), --query "…" (default 控制平面), --json (machine-readable only),
 //          --synthetic N: also build a generated site of N/2 pages with N diagrams (a scale check),
 //          --no-lighthouse: skip the Lighthouse runs (about 10 s a page)
-import { rmSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { rmSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { astroBuild, ROOT } from '../tests/helpers/build.ts';
 import { serveDist } from '../tests/helpers/server.ts';
 import { htmlPages, routeOf } from '../tests/helpers/site.ts';
-import { scanHtml } from '../src/lib/link-check.ts';
+import { pageWeigher } from '../tests/helpers/page-weight.ts';
 import { launchChromium } from '../src/lib/chromium.ts';
 import { ask, firstQueryCost } from './search-eval.ts';
 import { runLighthouse, type LighthouseRow } from './lighthouse.ts';
@@ -82,39 +81,22 @@ if (Number(args.synthetic) > 0) {
   log(`  synthetic site, ${n} diagrams on ${synthetic.pages} pages: cold ${coldRun.seconds.toFixed(2)} s, warm ${warmRun.seconds.toFixed(2)} s`);
 }
 
-// Page weight.
-interface FileSize {
-  raw: number;
-  gzip: number;
-}
-const fileBytes = new Map<string, FileSize>();
-const sizeOf = (url: string): FileSize => {
-  if (!fileBytes.has(url)) {
-    const file = join(outDir, url.slice(BASE.length));
-    const buf = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
-    fileBytes.set(url, { raw: buf.length, gzip: gzipSync(buf).length });
-  }
-  const size = fileBytes.get(url);
-  if (!size) throw new Error(`no size recorded for ${url}`);
-  return size;
-};
+// Page weight (the same counting as the budget test).
+const weigh = pageWeigher(outDir, BASE);
 const pages = htmlPages(outDir).map((rel) => {
   const html = readFileSync(join(outDir, rel), 'utf8');
-  const { refs } = scanHtml(html);
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
-  const js = refs.filter((r) => r.kind === 'asset' && /\.m?js$/.test(r.url)).map((r) => sizeOf(r.url));
-  const css = refs.filter((r) => r.kind === 'asset' && r.url.endsWith('.css')).map((r) => sizeOf(r.url));
-  const sum = (xs: FileSize[], k: keyof FileSize) => xs.reduce((n, x) => n + x[k], 0);
+  const w = weigh(rel);
   return {
     page: routeOf(rel) || '/',
     diagrams: (html.match(/class="kb-diagram"/g) ?? []).length,
     code: /<pre[^>]* data-language=/.test(html),
-    html: Buffer.byteLength(html),
-    htmlGzip: gzipSync(html).length,
-    jsRaw: sum(js, 'raw') + Buffer.byteLength(inline),
-    jsGzip: sum(js, 'gzip') + gzipSync(inline).length,
-    cssRaw: sum(css, 'raw'),
-    cssGzip: sum(css, 'gzip'),
+    html: w.htmlRaw,
+    htmlGzip: w.htmlGzip,
+    elements: w.elements,
+    jsRaw: w.jsRaw,
+    jsGzip: w.jsGzip,
+    cssRaw: w.cssRaw,
+    cssGzip: w.cssGzip,
   };
 });
 

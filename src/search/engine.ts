@@ -225,10 +225,12 @@ interface Fused {
   units: string[];
 }
 
-function fuse(lists: UnitList[], strict: PagefindResult[], named: (l: UnitList, r: PagefindResult) => boolean): Fused[] {
+function fuse(lists: UnitList[], strict: PagefindResult[], ownWord: (l: UnitList, r: PagefindResult) => boolean): Fused[] {
   const byId = new Map<string, Fused>();
-  const add = (list: UnitList | PagefindResult[], weight: number, label: string | undefined) => {
-    for (const [r, n] of normalised(Array.isArray(list) ? list : list.results)) {
+  // `unit`: the list of one query word; none for the strict search.
+  const add = (list: PagefindResult[], weight: number, unit?: UnitList) => {
+    const label = unit?.unit.text;
+    for (const [r, n] of normalised(list)) {
       const e = byId.get(r.id) ?? { result: r, score: 0, matched: 0, units: [] };
       // The strict search's result holds every word, so its sub-results (the steps shown) fit the whole query.
       if (label === undefined) e.result = r;
@@ -236,16 +238,16 @@ function fuse(lists: UnitList[], strict: PagefindResult[], named: (l: UnitList, 
       if (label !== undefined) {
         e.matched += weight;
         // A word of the question's own title or aliases says what the question is about: it counts more.
-        const own = !Array.isArray(list) && named(list, r);
+        const own = unit !== undefined && ownWord(unit, r);
         if (own) e.score += TITLE_BONUS * weight;
         e.units.push(`${label}${own ? '*' : ''}:${(weight * n).toFixed(2)}`);
       }
       byId.set(r.id, e);
     }
   };
-  for (const l of lists) add(l, l.weight, l.unit.text);
+  for (const l of lists) add(l.results, l.weight, l);
   const strong = STRICT_SHARE * lists.reduce((s, l) => s + l.weight, 0);
-  if (strict.length) add(strict, strong, undefined);
+  if (strict.length) add(strict, strong);
   return [...byId.values()];
 }
 
@@ -264,16 +266,15 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
   const position = new Map(index.words.map((w, i) => [w, i]));
   /** Is the unit in the record's own title or aliases? A Chinese word by where Pagefind found it; a Latin word
    *  by the record's list of title and alias words (Pagefind's locations include words merely starting with it). */
-  const named = (l: UnitList, r: PagefindResult): boolean => {
+  const ownWord = (l: UnitList, r: PagefindResult): boolean => {
     const head = index.heads[r.id];
     if (!head) return false;
-    if (l.unit.han) return r.words.some((at) => at < (head[0] ?? 0));
-    // An English word found under its Chinese rendering (isolate → 隔离): where Pagefind found either.
-    if (l.unit.zh && r.words.some((at) => at < (head[0] ?? 0))) return true;
+    const found = r.words.some((at) => at < (head[0] ?? 0));
+    // A Chinese word, or an English one also found as its Chinese rendering (isolate → 隔离): where Pagefind found it.
+    if (l.unit.han || (l.unit.zh && found)) return found;
     const i = position.get(l.word ?? l.unit.terms[0] ?? '');
-    // A prefix of indexed words (crashloop): any word found in the title or aliases.
-    if (i === undefined) return r.words.some((at) => at < (head[0] ?? 0));
-    return head.indexOf(i, 1) > 0;
+    // A prefix of indexed words (crashloop) has no entry: any word it found in the title or aliases.
+    return i === undefined ? found : head.indexOf(i, 1) > 0;
   };
   const vocabulary = vocabularyOf(index.words);
   const rare = Math.log(1 + total);
@@ -317,7 +318,6 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
       // Is the query about something the site has? Words on no page count as rare ones (区块链, spring, vue3) —
       // fully in a short query, less in a long pasted message, where most of them are names (pods, images, hosts).
       const absentWeight = rare * Math.min(1, 4 / Math.max(content.length, 1));
-      // In an all-English query, a word on no page is as often plain English (intermittent) as a topic.
       const english = !units.some((u) => u.han);
       const missing = content.filter((l) => l.df === 0).reduce((s, l) => s + (english && !l.unit.han ? ENGLISH_ABSENT_SHARE : 1) * absentWeight, 0);
       const found = content.reduce((s, l) => s + (l.df > 0 ? l.weight : 0), 0);
@@ -329,7 +329,7 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
       // (Function words are searched only when the query has nothing else, so `present` never mixes the two.)
       // (A Latin unit found under another word — its base form or a correction — is searched as that word.)
       const strict = present.length > 1 ? await results(pf, present.map((l) => l.word ?? unitWords(l.unit).join(' ')).join(' ')) : [];
-      const fused = fuse(present, strict, named).sort((a, b) => b.score - a.score);
+      const fused = fuse(present, strict, ownWord).sort((a, b) => b.score - a.score);
       // The steps shown under a result come from the search that produced it. A record the strict search missed
       // (the query also holds words it lacks) is searched again for the words it does hold, so its steps fit them
       // (a pasted FailedScheduling message → the Insufficient cpu cause, not a step matching one word).
@@ -355,7 +355,7 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
 }
 
 /** Does the record's title or alias list contain the unit? (Case and spaces do not matter.) */
-function named(unit: QueryUnit, meta: Record<string, string>): boolean {
+function titleHas(unit: QueryUnit, meta: Record<string, string>): boolean {
   return `${meta.title ?? ''}|${meta.aka ?? ''}`.toLowerCase().replace(/\s+/g, '').includes(unit.text);
 }
 
@@ -385,7 +385,7 @@ async function toHits(
   const loaded = await Promise.all(top.map(async (f) => ({ ...f, d: await data(f.result) })));
   for (const l of loaded) {
     // Function words are not searched, but the question's own wording (kubelet 的作用是什么) still counts.
-    for (const u of lists) if (u.unit.stop && named(u.unit, l.d.meta)) l.score += STOP_TITLE_BONUS;
+    for (const u of lists) if (u.unit.stop && titleHas(u.unit, l.d.meta)) l.score += STOP_TITLE_BONUS;
     // The question's title typed or pasted (or most of it): that question.
     const title = bare(l.d.meta.title ?? '');
     if (title && asked.length >= 6 && (title.includes(asked) || asked.includes(title))) l.score += total;

@@ -2,7 +2,7 @@
 // page heavier fails here with the numbers. Timings (Lighthouse, build times) are in `npm run bench`.
 import { describe, expect, inject, it } from 'vitest';
 import { htmlPages } from '../helpers/site.ts';
-import { pageWeight, type PageWeight } from '../helpers/page-weight.ts';
+import { pageWeigher, type PageBudget } from '../helpers/page-weight.ts';
 
 const distDir = inject('distDir');
 const base = inject('base');
@@ -24,7 +24,7 @@ const kindOf = (rel: string): Kind =>
  * set (session 5) plus about 5 %: nothing gets heavier unnoticed. Lower them as pages get lighter.
  */
 const KIB = 1024;
-const BUDGETS: Record<Kind, PageWeight> = {
+const BUDGETS: Record<Kind, PageBudget> = {
   cheatsheet: { htmlGzip: 70 * KIB, elements: 17_500, cssGzip: 14 * KIB, jsGzip: 6 * KIB },
   playbook: { htmlGzip: 139 * KIB, elements: 10_500, cssGzip: 26 * KIB, jsGzip: 6 * KIB },
   concept: { htmlGzip: 100 * KIB, elements: 7_100, cssGzip: 26 * KIB, jsGzip: 6 * KIB },
@@ -33,6 +33,7 @@ const BUDGETS: Record<Kind, PageWeight> = {
 
 describe('page budgets', () => {
   const pages = htmlPages(distDir);
+  const weigh = pageWeigher(distDir, base);
 
   it('covers every kind of page', () => {
     expect(new Set(pages.map(kindOf))).toEqual(new Set(Object.keys(BUDGETS)));
@@ -40,8 +41,8 @@ describe('page budgets', () => {
 
   it.each(pages)('%s stays within its kind’s budget', (rel) => {
     const kind = kindOf(rel);
-    const w = pageWeight(distDir, rel, base);
-    const over = (Object.keys(w) as Array<keyof PageWeight>).filter((k) => w[k] > BUDGETS[kind][k]);
+    const w = weigh(rel);
+    const over = (Object.keys(BUDGETS[kind]) as Array<keyof PageBudget>).filter((k) => w[k] > BUDGETS[kind][k]);
     expect(over.map((k) => `${k} ${w[k]} > ${BUDGETS[kind][k]} (${kind})`)).toEqual([]);
   });
 });
