@@ -89,6 +89,7 @@ describe('every question by its title', () => {
       siteUrl,
       { queries: registry.map((q) => ({ q: q.title, kind: 'natural' as const, answers: [q.id], source: 'registry' })), gaps: [], absent: [] },
       ids,
+      { costs: false },
     );
     const misses = report.outcomes.filter((o) => o.got[0] !== o.answers[0]).map((o) => `${o.q} → ${o.got.slice(0, 2).join(', ')}`);
     expect(misses).toEqual([]);
