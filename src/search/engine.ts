@@ -376,7 +376,9 @@ async function toHits(
   const asked = bare(raw);
   // “What is a ConfigMap?” is asked on this site as “ConfigMap 是什么” / “什么是 ConfigMap”.
   const defined = raw.match(/\bwhat\s+(?:is|are)\s+(?:an?\s+|the\s+)?([a-z0-9][\w.-]*(?:\s+[a-z0-9][\w.-]*)?)\s*(?:[?,.;]|\band\b|$)/i)?.[1];
-  const forms = defined ? [asked, bare(`${defined}是什么`), bare(`什么是${defined}`)] : [asked];
+  // The same in Chinese: “什么是 Namespace” is the question “Namespace 是什么” (and the other way round).
+  const named = [...raw.matchAll(/什么是\s*([a-z0-9][\w.-]*)|([a-z0-9][\w.-]*)\s*是什么/gi)].map((m) => m[1] ?? m[2] ?? '');
+  const forms = [asked, ...[defined, ...named].filter((x): x is string => !!x).flatMap((x) => [bare(`${x}是什么`), bare(`什么是${x}`)])];
   const total = lists.reduce((s, l) => s + l.weight, 0);
   // Re-rank the best candidates (their metadata is loaded for display anyway): words of the query that the
   // question's own title or aliases use count double; page-level records come after questions. Each candidate

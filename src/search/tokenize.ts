@@ -103,6 +103,14 @@ const FUNCTION_HAN = new Set([...'的了是在有和与或及而且也都就还�
 
 // At the end of a run of single characters also 有 (镜|像|有 → 镜像), not at its start (有状态).
 const PARTICLES_EDGE = /^[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+|[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以有]+$/gu;
+/**
+ * Locatives. The segmenter makes 中的/内的/里的 one word (集群中的节点 → 集群|中的|节点): a particle, dropped. Written
+ * right after a Latin word, 中/内/里 belong to it (在 Kubernetes中, pod内), but before single characters they are
+ * joined into the next word (Kubernetes中重启 → 中|重|启 → 中重启, found on a few unrelated pages): dropped there
+ * (not before a word: pod内存 stays 内存, linux内核参数 stays 内核).
+ */
+const LOCATIVE_PARTICLES = new Set(['中的', '内的', '里的']);
+const LOCATIVES = new Set(['中', '内', '里']);
 const PARTICLES_EDGE_START = /^[的了吗呢吧啊么嘛呀着过是在和与及或把让给对从向到于以]+/u;
 
 export function isFiller(word: string): boolean {
@@ -385,6 +393,12 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
       push({ text: run, terms: [run], han: false, stop: STOP_LATIN.has(run), ...(afterKubectl ? { afterKubectl } : {}), ...(zh ? { zh } : {}) });
       continue;
     }
+    // Locatives that the segmenter joins to the wrong word (LOCATIVE_PARTICLES, LOCATIVES): Kubernetes中重启 → 重启.
+    const segments = segment(run).filter((w) => !LOCATIVE_PARTICLES.has(w));
+    if (previous && m.index > 0 && /[a-z0-9]/.test(text[m.index - 1] ?? '')) {
+      const [a = '', b = '', c = ''] = segments;
+      if (LOCATIVES.has(a) && [...b].length === 1 && [...c].length === 1) segments.shift();
+    }
     previous = '';
     let pending = '';
     let before = ''; // the character before `pending`
@@ -398,7 +412,7 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
       if ([...trimmed].length >= 2) word(trimmed, lead ? '' : before);
       pending = '';
     };
-    for (const w of segment(run)) {
+    for (const w of segments) {
       if ([...w].length === 1) {
         if (!pending) before = last;
         pending += w;

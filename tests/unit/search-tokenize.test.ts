@@ -107,6 +107,18 @@ describe('query side', () => {
     expect(isFiller('更新')).toBe(false);
   });
 
+  it('drops locatives the segmenter joins to the next word, not the first character of a word', () => {
+    // Cuts as Intl.Segmenter (ICU) makes them.
+    const cuts: Record<string, string[]> = { 中重启: ['中', '重', '启'], 内的网络: ['内的', '网络'], 内存不足: ['内存', '不足'], 内核参数: ['内', '核', '参数'], 集群中的节点: ['集群', '中的', '节点'] };
+    const cut = (text: string) => cuts[text] ?? [text];
+    const words = (q: string) => queryUnits(q, cut).map((u) => u.text);
+    expect(words('Kubernetes中重启Pod')).toEqual(['kubernetes', '重启', 'pod']);
+    expect(words('pod内的网络')).toEqual(['pod', '网络']);
+    expect(words('集群中的节点')).toEqual(['集群', '节点']);
+    expect(words('pod内存不足')).toEqual(['pod', '内存', '不足']);
+    expect(words('linux内核参数')).toEqual(['linux', '内核', '参数']);
+  });
+
   it('reads machine-translated and Chinese names of things as the pages name them', () => {
     expect(normalizeQuery('Kubernetes 中的暂停图像有什么用')).toContain('暂停镜像');
     expect(normalizeQuery('豆荚和守护进程集')).toMatch(/pod .*daemonset/);
