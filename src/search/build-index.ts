@@ -34,6 +34,8 @@ export interface IndexRecord {
 
 const TOPIC_LABEL = new Map<string, string>(topics.map((t: { id: string; label: string }) => [t.id, t.label]));
 const SUMMARY_MAX = 140;
+/** An alias of at most this many Latin words is a name (kube-proxy, pod disruption budget), not an error string. */
+const NAME_ALIAS_WORDS = 3;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -225,7 +227,10 @@ export async function buildSearchIndex(distDir: string, files: string[], registr
     if (!r) throw new Error(`search index: a fragment for ${url}, which is no record`);
     heads[hash] = [...at, ...latinWords([r.meta.title, ...r.aka].join(' ')).map((w) => position.get(w) ?? -1).filter((i) => i >= 0).sort((a, b) => a - b)];
   }
-  const info: SearchIndexInfo = { records: records.length, words: sorted, heads };
+  // Names: Latin words of question titles and of short aliases (an English name, not a pasted error string).
+  const nameWords = records.flatMap((r) => [r.meta.title, ...r.aka.filter((a) => latinWords(a).length <= NAME_ALIAS_WORDS)]);
+  const names = [...new Set(latinWords(nameWords.join(' ')).map((w) => position.get(w) ?? -1))].filter((i) => i >= 0).sort((a, b) => a - b);
+  const info: SearchIndexInfo = { records: records.length, words: sorted, heads, names };
   writeFileSync(join(distDir, 'pagefind', 'kb-search.json'), JSON.stringify(info));
   return {
     questions: indexed.size,

@@ -53,6 +53,10 @@ const SHORT_QUERY = 4;
 /** In an all-English query, a word on no page counts this much of a missing topic word: it is as often plain
  *  English (visible, beyond, intermittent) as a topic the site lacks. */
 const ENGLISH_ABSENT_SHARE = 0.35;
+/** Weight of a plain English word (one that names no question) in a question asked in English. */
+const PLAIN_ENGLISH = 0.4;
+/** A question asked in English (not a pasted message): ends with a question mark, or opens like one. */
+const ENGLISH_QUESTION = /\?$|^(?:what|how|why|which|when|where|who|explain|describe|true or false)\b/i;
 const SHORT_MIN_COVERAGE = 0.7;
 /** Records holding every content word of the query at once get this share of the query's weight on top. */
 const STRICT_SHARE = 0.3;
@@ -276,6 +280,11 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
     // A prefix of indexed words (crashloop) has no entry: any word it found in the title or aliases.
     return i === undefined ? found : head.indexOf(i, 1) > 0;
   };
+  const names = new Set(index.names);
+  const nameWord = (l: UnitList): boolean => {
+    const i = position.get(l.word ?? l.unit.terms[0] ?? '');
+    return i !== undefined && names.has(i);
+  };
   const vocabulary = vocabularyOf(index.words);
   const rare = Math.log(1 + total);
   return {
@@ -329,7 +338,14 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
       // (Function words are searched only when the query has nothing else, so `present` never mixes the two.)
       // (A Latin unit found under another word — its base form or a correction — is searched as that word.)
       const strict = present.length > 1 ? await results(pf, present.map((l) => l.word ?? unitWords(l.unit).join(' ')).join(' ')) : [];
-      const fused = fuse(present, strict, ownWord).sort((a, b) => b.score - a.score);
+      // A question asked in English: its plain words (unable, running, reach) are on the site mostly in English log
+      // lines of playbooks; the names it uses (pod, ingress, etcd) are what it is about. Words that name no question
+      // count less (PLAIN_ENGLISH), unless the site also writes them in Chinese (isolate → 隔离).
+      const askedInEnglish = english && ENGLISH_QUESTION.test(raw.trim());
+      const weighed = askedInEnglish
+        ? present.map((l) => (!l.unit.han && !l.unit.zh && !nameWord(l) ? { ...l, weight: PLAIN_ENGLISH * l.weight } : l))
+        : present;
+      const fused = fuse(weighed, strict, ownWord).sort((a, b) => b.score - a.score);
       // The steps shown under a result come from the search that produced it. A record the strict search missed
       // (the query also holds words it lacks) is searched again for the words it does hold, so its steps fit them
       // (a pasted FailedScheduling message → the Insufficient cpu cause, not a step matching one word).

@@ -29,6 +29,9 @@ export interface SearchIndexInfo {
    *  found before it is in the question's own title or aliases), then the positions in `words` of the Latin
    *  words of its title and aliases (Pagefind's locations cannot tell `pod` from `podsecuritypolicy`). */
   heads: Record<string, number[]>;
+  /** Positions in `words` of the words that name things: Latin words of question titles and short aliases
+   *  (an English question's other words count less). */
+  names: number[];
 }
 
 /** One result as the dialog shows it. */

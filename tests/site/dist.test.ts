@@ -160,6 +160,22 @@ describe('search index', () => {
     expect(records).toBeGreaterThan(registry.length);
   });
 
+  it('lists as names the Latin words of question titles and short aliases, not the words of error-string aliases', () => {
+    const info = JSON.parse(readFileSync(join(pagefindDir, 'kb-search.json'), 'utf8')) as { words: string[]; names: number[] };
+    const names = new Set(info.names.map((i) => info.words[i]));
+    const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8')) as Array<{ title: string; aka: string[] }>;
+    // Every Latin word of a title is a name (the pod of “Pod 一直处于 Pending”).
+    const titleWords = registry.flatMap((q) => q.title.toLowerCase().match(/[a-z][a-z0-9]+/g) ?? []).filter((w) => info.words.includes(w));
+    expect(titleWords.length).toBeGreaterThan(100);
+    expect(titleWords.filter((w) => !names.has(w))).toEqual([]);
+    // A word found only in long aliases (pasted error strings) is not.
+    const long = registry.flatMap((q) => q.aka.filter((a) => a.split(/\s+/).length > 6));
+    const shortText = registry.flatMap((q) => [q.title, ...q.aka.filter((a) => a.split(/\s+/).length <= 3)]).join(' ').toLowerCase();
+    const onlyInLong = [...new Set(long.join(' ').toLowerCase().match(/[a-z]{5,}/g) ?? [])].filter((w) => info.words.includes(w) && !shortText.includes(w));
+    expect(onlyInLong.length).toBeGreaterThan(5);
+    expect(onlyInLong.filter((w) => names.has(w))).toEqual([]);
+  });
+
   it('keeps code-block chrome (frame labels, copy buttons) and diagram SVG text out of the index', () => {
     const chrome = '终端窗口';
     expect(pages.some((rel) => read(distDir, rel).includes(chrome)), 'a page with a terminal frame exists').toBe(true);
