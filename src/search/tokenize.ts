@@ -408,7 +408,8 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
     const flush = () => {
       // Particles at the edges of a run of single characters belong to the sentence, not the word (的镜像 → 镜像).
       const lead = pending.match(PARTICLES_EDGE_START)?.[0] ?? '';
-      const trimmed = pending.replace(PARTICLES_EDGE, '');
+      // …and so does a trailing 时 (“when”) after a word the segmenter did not know: 构|建|时 → 构建, 重|启|时 → 重启.
+      const trimmed = pending.replace(PARTICLES_EDGE, '').replace(/(?<=\p{Script=Han}{2})时$/u, '');
       if ([...trimmed].length >= 2) word(trimmed, lead ? '' : before);
       pending = '';
     };

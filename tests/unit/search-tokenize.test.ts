@@ -117,6 +117,8 @@ describe('query side', () => {
     expect(words('集群中的节点')).toEqual(['集群', '节点']);
     expect(words('pod内存不足')).toEqual(['pod', '内存', '不足']);
     expect(words('linux内核参数')).toEqual(['linux', '内核', '参数']);
+    expect(queryUnits('构建时使用缓存', () => ['构', '建', '时', '使用', '缓', '存']).map((u) => u.text)).toEqual(['构建', '使用', '缓存']);
+    expect(queryUnits('实时', () => ['实', '时']).map((u) => u.text)).toEqual(['实时']);
   });
 
   it('reads machine-translated and Chinese names of things as the pages name them', () => {
