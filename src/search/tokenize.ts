@@ -128,6 +128,14 @@ export function isFiller(word: string): boolean {
  * keeps the words a page can contain. Multi-line pastes become one line.
  */
 /**
+ * Traditional characters (Hong Kong, Taiwan) as the pages write them: 區別 → 区别, 類型 → 类型. Only characters whose
+ * simplified form is unambiguous; 著 is left alone (显著 is written 顯著).
+ */
+const TRADITIONAL = '類區別與於將們為個這裡後說時會實現開關點過還麼來對動網絡設計務資訊據庫檔儲間體統機節應戶權證書認測試運維護監調鏡倉層掛載擴縮滾發佈負轉規則處錯誤狀態啟刪創構連線內頁碼續紀錄選擇簡單數條參屬標籤註釋階預變環叢長門問題頭顯種樣從讓給聽見覺觀邊傳輸帳號憑驗鑰圖檢詢歷執複製銷毀壞損壓隊隨穩異斷極較嗎讀寫請響鏈徑義專擁際術語辦總結該難謂無須雜並當進遠遲鐘緒記憶軟雲閘濾達視頻廠產業級億萬歲勢況黨韓華國東車軍陣陽陰隱險雙雖離電靈風飛養餘驅髮鬆鹽麥齊齒龍龜優儀價備儘償兩冊凍劃劑勞勵協卻厭吳員喚喪嚴圍團園圓場塊壇壽夠夢奪奮婦媽學寶審寵尋導屆屍嶺幣幫廣廢彈彙徹恆惡慣憂懷戰掃採換揮搖撥擊擋擬擾攜敗敵斂暫曆朧榮槍樂橋櫃歡殘殺氣決沒減湯溫滿漢澤濕災烏熱爭爾牆獨獲獎瑣畫療盡盤眾確礎禮禪稱窮競筆範築簽糧糾紅約紙細組終經綁綜綠緊編緩練縣繫繼罰羅職聯聲肅脈腦腳臨舊艙莊葉蓋蘭蟲衛衝補裝親觸訂許診詞評詳誠誕課論諾謝識譯議讚財貨質購費賬賽趨跡踐躍軌輕輪農週遷適遺郵鄉醫鋪錢錦鍵鎖鐵閉閒閱闆闡陸雞靜項順領額願飯館駐騙驚鬥鳥麗齡準臺灣裏佔虛縱鬧廳聖歸壯滅燈爐獅瓊畢禦穀竊籠紮絲綱緣縫聞膽膚艦蓮藥蘇蝦蠟襪覽訓託詐誌誇諮謀謎譜貝貢貫貼賀賓賜賦賴贈贊趕輔輯轄辭邏醬釘針鈕銀銳鋼錶鍋閃闊陳靂韌頂頓頗頸頹顆顧颱飄飽餅駕騰驟骯髒鬱魚鮮鳴鴻黃龐舉亂獻藝憲繩鑑鑒彥';
+const SIMPLIFIED = '类区别与于将们为个这里后说时会实现开关点过还么来对动网络设计务资讯据库档储间体统机节应户权证书认测试运维护监调镜仓层挂载扩缩滚发布负转规则处错误状态启删创构连线内页码续纪录选择简单数条参属标签注释阶预变环丛长门问题头显种样从让给听见觉观边传输帐号凭验钥图检询历执复制销毁坏损压队随稳异断极较吗读写请响链径义专拥际术语办总结该难谓无须杂并当进远迟钟绪记忆软云闸滤达视频厂产业级亿万岁势况党韩华国东车军阵阳阴隐险双虽离电灵风飞养余驱发松盐麦齐齿龙龟优仪价备尽偿两册冻划剂劳励协却厌吴员唤丧严围团园圆场块坛寿够梦夺奋妇妈学宝审宠寻导届尸岭币帮广废弹汇彻恒恶惯忧怀战扫采换挥摇拨击挡拟扰携败敌敛暂历胧荣枪乐桥柜欢残杀气决没减汤温满汉泽湿灾乌热争尔墙独获奖琐画疗尽盘众确础礼禅称穷竞笔范筑签粮纠红约纸细组终经绑综绿紧编缓练县系继罚罗职联声肃脉脑脚临旧舱庄叶盖兰虫卫冲补装亲触订许诊词评详诚诞课论诺谢识译议赞财货质购费账赛趋迹践跃轨轻轮农周迁适遗邮乡医铺钱锦键锁铁闭闲阅板阐陆鸡静项顺领额愿饭馆驻骗惊斗鸟丽龄准台湾里占虚纵闹厅圣归壮灭灯炉狮琼毕御谷窃笼扎丝纲缘缝闻胆肤舰莲药苏虾蜡袜览训托诈志夸咨谋谜谱贝贡贯贴贺宾赐赋赖赠赞赶辅辑辖辞逻酱钉针钮银锐钢表锅闪阔陈雳韧顶顿颇颈颓颗顾台飘饱饼驾腾骤肮脏郁鱼鲜鸣鸿黄庞举乱献艺宪绳鉴鉴彦';
+const T2S = new Map([...TRADITIONAL].map((t, i) => [t, [...SIMPLIFIED][i]!]));
+
+/**
  * Other names for what the pages call by one name: machine-translated interview lists (图像/映像 for image, 豆荚 or
  * 吊舱 for Pod, 守护进程集 for DaemonSet) and Chinese names of API kinds the pages keep in English.
  */
@@ -140,11 +148,25 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/副本集/g, ' replicaset '],
   [/服务[账帐][户号]/g, ' serviceaccount '],
   // The site's subject under its short name: as common (and as little telling) as “kubernetes”.
+  // Taiwanese words, after the characters are simplified: 叢集 → 丛集 → 集群.
+  [/丛集/g, '集群'],
+  [/记忆体/g, '内存'],
+  [/网路/g, '网络'],
+  [/伺服器/g, '服务器'],
+  [/预设/g, '默认'],
+  [/程式/g, '程序'],
+  [/软体/g, '软件'],
+  [/硬碟/g, '硬盘'],
+  [/负载平衡/g, '负载均衡'],
+  [/布署/g, '部署'],
+  [/档案/g, '文件'],
+  [/资料库/g, '数据库'],
   [/\bk8s\b/gi, ' kubernetes '],
 ];
 
 export function normalizeQuery(raw: string): string {
   let q = flattenPaste(raw.normalize('NFKC').replace(/\\"/g, '"')).replace(/\t+/g, ' ');
+  q = [...q].map((c) => T2S.get(c) ?? c).join('');
   q = q
     // klog header: E1206 10:01:02.123456   1234 file.go:123]
     .replace(/\b[IWEF]\d{4} \d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\d+\s+[\w.-]+\.go:\d+\]/g, ' ')

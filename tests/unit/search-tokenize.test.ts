@@ -122,6 +122,9 @@ describe('query side', () => {
   });
 
   it('reads machine-translated and Chinese names of things as the pages name them', () => {
+    expect(normalizeQuery('Sidecar類型容器和Init容器的區別在哪')).toBe('Sidecar类型容器和Init容器的区别在哪');
+    expect(normalizeQuery('叢集的記憶體與網路')).toBe('集群的内存与网络');
+    expect(normalizeQuery('显著')).toBe('显著');
     expect(normalizeQuery('Kubernetes 中的暂停图像有什么用')).toContain('暂停镜像');
     expect(normalizeQuery('豆荚和守护进程集')).toMatch(/pod .*daemonset/);
     expect(normalizeQuery('服务账户的令牌')).toContain('serviceaccount');
