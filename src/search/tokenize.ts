@@ -161,7 +161,8 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/布署/g, '部署'],
   [/档案/g, '文件'],
   [/资料库/g, '数据库'],
-  [/\bk8s\b/gi, ' kubernetes '],
+  // (Not inside a name: metrics.k8s.io, registry.k8s.io, k8s-app.)
+  [/(?<![\w./-])k8s(?![\w./-])/gi, ' kubernetes '],
 ];
 
 export function normalizeQuery(raw: string): string {
@@ -189,8 +190,9 @@ export function normalizeQuery(raw: string): string {
     // generated suffixes: web-7d4b9c6f8-x2k4p, coredns-5d78c9869d-abcde, node-exporter-2x7qk
     .replace(/-[bcdfghjklmnpqrstvwxz2-9]{6,10}-[bcdfghjklmnpqrstvwxz2-9]{5}\b/g, ' ')
     .replace(/-(?=[bcdfghjklmnpqrstvwxz2-9]{5}\b)(?=[a-z]*[2-9])[a-z2-9]{5}\b/g, ' ')
-    // quoted names that carry separators or digits are object names: secret "db-pass-v2", pod "web-0"
-    .replace(/["'“”‘’]([^"'“”‘’\s]*[-:./_0-9][^"'“”‘’\s]*)["'“”‘’]/g, ' ');
+    // quoted names that carry separators or digits are object names: secret "db-pass-v2", pod "web-0" (a quoted
+    // path is not: "/apis/metrics.k8s.io/v1beta1/nodes", "/run/flannel/subnet.env" name what the pages name)
+    .replace(/["'“”‘’](?!\/)([^"'“”‘’\s]*[-:./_0-9][^"'“”‘’\s]*)["'“”‘’]/g, ' ');
   for (const [re, to] of SYNONYMS) q = q.replace(re, to);
   return q.replace(/\s+/g, ' ').trim();
 }

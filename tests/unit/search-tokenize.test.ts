@@ -77,6 +77,7 @@ describe('query side', () => {
     );
     expect(q).not.toMatch(/E1206|kubelet\.go|3f2a1b4c|2024-05-01|web-0/);
     expect(q).toContain('137');
+    expect(normalizeQuery('kubectl get --raw "/apis/metrics.k8s.io/v1beta1/nodes" | jq')).toContain('/apis/metrics.k8s.io/v1beta1/nodes');
   });
 
   it('gives English words of an English question the Chinese word the site uses', () => {
