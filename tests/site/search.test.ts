@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ask, evaluateSearch, firstQueryCost, formatReport, loadQuerySet, type EvalReport } from '../../scripts/search-eval.ts';
+import { ask, evaluateSearch, firstQueryCost, formatReport, loadQuerySet, questionOf, type EvalReport } from '../../scripts/search-eval.ts';
 import { launchChromium } from '../../src/lib/chromium.ts';
 
 const distDir = inject('distDir');
@@ -24,14 +24,13 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * improves, never lower them to let a change pass.
  */
 export const TARGETS = { hit3: 0.95, hit1: 0.85, anchor1: 0.85, empty: 0, absentShown: 0.1, firstQueryBytes: 250_000, medianMs: 100 };
-// Floors on the whole set (497 queries since batch 3, the issue #11 gap analysis, was added: harder English and
-// natural questions). Batches 1–2 keep their own floor; their hit@1 went from 85.6 % to 84.5 % when issue #11 added
-// 46 questions that now compete for the same words (answers relabelled where a new question answers better).
-// Raised in session 5 (title/alias matches for every candidate, underscore words, English → Chinese glossary,
-// a question's own phrasings found verbatim): measured hit@3 92.6 % / hit@1 83.3 % on the whole set, 95.2 % /
-// 86.8 % on batches 1–2 (the issue's targets), every kind's hit@3 ≥ 89.2 %.
-const FLOORS = { hit3: 0.92, hit1: 0.83, anchor1: 0.83, empty: 0, absentShown: 0.1, kindHit3: 0.89 };
-const FIRST_BATCHES_FLOORS = { hit3: 0.95, hit1: 0.86 };
+// The tuned set — batches 1–3, 497 queries, every change of sessions 4–6 measured on it — meets the issue's targets
+// (session 6: hit@3 95.6 %, hit@1 = anchor@1 85.1 %). Batch 4 (63 real queries collected in session 6 and measured
+// held out first: hit@1 63.5 %, hit@3 76.2 %) is what a new reader's query looks like; the whole set (560) keeps
+// floors at what it measured (hit@3 94.1 %, hit@1 83.2 %, every kind's hit@3 ≥ 89.7 %). Raise floors as search
+// improves, never lower them to let a change pass.
+const FLOORS = { hit3: 0.94, hit1: 0.83, anchor1: 0.83, empty: 0, absentShown: 0.1, kindHit3: 0.89 };
+const BATCH4_FLOORS = { hit3: 0.82, hit1: 0.68 };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,10 +42,10 @@ afterAll(async () => {
 
 describe('search quality on tests/search/queries.json', () => {
   let report: EvalReport;
-  let batch3: Set<string>;
+  let batchOf: Map<string, number>;
   beforeAll(async () => {
     const set = loadQuerySet();
-    batch3 = new Set(set.queries.filter((q) => q.batch === 3).map((q) => q.q));
+    batchOf = new Map(set.queries.map((q) => [q.q, q.batch ?? 1]));
     report = await evaluateSearch(siteUrl, { ...set, queries: set.queries.filter((q) => q.answers.length) }, ids);
     console.log(`[search:eval]\n${formatReport(report)}`);
   }, 600_000);
@@ -61,11 +60,22 @@ describe('search quality on tests/search/queries.json', () => {
     }
   });
 
-  it('holds batches 1–2 (the first held-out sets) at their floors', () => {
-    const first = report.outcomes.filter((o) => o.answers.length && !batch3.has(o.q));
-    const hit = (n: number) => first.filter((o) => o.got.slice(0, n).some((g) => o.answers.includes(g))).length / first.length;
-    expect(hit(3), 'batches 1–2 hit@3').toBeGreaterThanOrEqual(FIRST_BATCHES_FLOORS.hit3);
-    expect(hit(1), 'batches 1–2 hit@1').toBeGreaterThanOrEqual(FIRST_BATCHES_FLOORS.hit1);
+  const hits = (rows: EvalReport['outcomes'], n: number) => rows.filter((o) => o.got.slice(0, n).some((g) => o.answers.includes(g))).length / rows.length;
+
+  it('meets the issue’s targets on the tuned batches 1–3', () => {
+    const tuned = report.outcomes.filter((o) => o.answers.length && (batchOf.get(o.q) ?? 1) <= 3);
+    expect(tuned.length).toBe(497);
+    expect(hits(tuned, 3), 'batches 1–3 hit@3').toBeGreaterThanOrEqual(TARGETS.hit3);
+    expect(hits(tuned, 1), 'batches 1–3 hit@1').toBeGreaterThanOrEqual(TARGETS.hit1);
+    const anchored = tuned.filter((o) => o.firstHash !== '' && o.answers.includes(questionOf(o.firstHash, ids))).length / tuned.length;
+    expect(anchored, 'batches 1–3 anchor@1').toBeGreaterThanOrEqual(TARGETS.anchor1);
+  });
+
+  it('holds the held-out batch 4 at its floors', () => {
+    const batch4 = report.outcomes.filter((o) => o.answers.length && batchOf.get(o.q) === 4);
+    expect(batch4.length).toBeGreaterThanOrEqual(60);
+    expect(hits(batch4, 3), 'batch 4 hit@3').toBeGreaterThanOrEqual(BATCH4_FLOORS.hit3);
+    expect(hits(batch4, 1), 'batch 4 hit@1').toBeGreaterThanOrEqual(BATCH4_FLOORS.hit1);
   });
 
   it('leaves no answerable query without a result, and shows nothing for topics the site lacks', () => {
