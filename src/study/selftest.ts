@@ -61,7 +61,7 @@ function init(bar: HTMLElement): void {
       });
       rates.append(b);
     }
-    const controls = el('div', { className: 'kb-qc' }, reveal, rates);
+    const controls = el('div', { className: 'kb-qc not-content' }, reveal, rates);
     controls.setAttribute('role', 'group');
     controls.setAttribute('aria-label', `自测：${h.textContent?.trim() ?? h.id}`);
     block.after(controls, answer);
