@@ -1,6 +1,6 @@
 // The drill (/drill/, issue #15 item 3): questions one at a time from the registry (<base>/questions.json),
 // filtered by topic and rating, in the order of schedule.ts. Keyboard: space reveals, 1/2/3 rate, → next.
-import { load, markSeen, progressOf, progressText, rate, RATINGS, save } from './store.ts';
+import { load, markSeen, progressOf, progressText, rate, RATING_LABEL, RATINGS, save } from './store.ts';
 import { newSession, pickNext, served } from './schedule.ts';
 import { wireRecords } from './records.ts';
 import type { DrillQuestion, Rating, StudyState } from './types.ts';
@@ -71,7 +71,7 @@ async function init(root: HTMLElement): Promise<void> {
     served(session, current.id);
     title.textContent = current.title;
     const r = state.q[current.id]?.r;
-    meta.textContent = `${labels.get(current.topic) ?? current.topic} · ${current.page}${r ? ` · 上次自评：${({ know: '会', fuzzy: '模糊', dont: '不会' } as const)[r]}` : ''}`;
+    meta.textContent = `${labels.get(current.topic) ?? current.topic} · ${current.page}${r ? ` · 上次自评：${RATING_LABEL[r]}` : ''}`;
     summary.textContent = current.summary;
     link.href = current.url;
     open(false);

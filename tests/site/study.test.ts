@@ -125,6 +125,28 @@ describe('self-test on a topic page', () => {
     await ctx.close();
   });
 
+  it('works from the keyboard: Enter reveals, Tab moves on to the ratings and out of the question', async () => {
+    const { ctx, open } = await context();
+    await ctx.addInitScript(([key]) => localStorage.setItem(key!, JSON.stringify({ v: 1, mode: true, tick: 0, q: {} })), [STORAGE_KEY]);
+    const page = await open(PAGE);
+    const q = onPage[0]!;
+    const reveal = page.locator(`[aria-controls="kb-answer-${q.id}"]`);
+    await reveal.focus();
+    await page.keyboard.press('Enter');
+    await expect(reveal.getAttribute('aria-expanded')).resolves.toBe('true');
+    const focused = async () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('会');
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('group', { name: `自测：${q.title}` }).getByRole('button', { name: '会', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    // Past the three ratings, focus goes on into the answer (its first link), not back to the controls.
+    expect(await page.evaluate((id) => document.getElementById(`kb-answer-${id}`)?.contains(document.activeElement), q.id)).toBe(true);
+    await ctx.close();
+  });
+
   it('a link to a question opens its answer in self-test mode', async () => {
     const { ctx, open } = await context();
     await ctx.addInitScript(([key]) => localStorage.setItem(key!, JSON.stringify({ v: 1, mode: true, tick: 0, q: {} })), [STORAGE_KEY]);
@@ -253,6 +275,8 @@ describe('the drill', () => {
     await expect(page.locator('[data-rate="know"]').getAttribute('aria-pressed')).resolves.toBe('true');
     await page.keyboard.press('ArrowRight');
     expect(await title.textContent()).toBe(fuzzy.title);
+    // Focus moves to the new question, so a screen reader reads it.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-title'))).toBe(true);
     expect(await answer.isHidden()).toBe(true);
     await page.keyboard.press('3');
     await page.keyboard.press('ArrowRight');
