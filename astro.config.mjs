@@ -80,6 +80,8 @@ export default defineConfig({
         Head: './src/components/Head.astro',
         // Our own dialog over Pagefind's JS API: question-level results, Chinese UI, ?q= links (src/search/).
         Search: './src/search/Search.astro',
+        // Study mode under the title (src/study/): the self-test bar on question pages, progress on topic overviews.
+        PageTitle: './src/study/PageTitle.astro',
       },
       // Starlight strips only src/content/docs/ from entry paths, so autogenerate names our folders from the root.
       sidebar: topics.map((t) => ({ label: t.label, items: [{ autogenerate: { directory: `${sidebarRoot}/${t.id}` } }] })),

@@ -12,6 +12,8 @@ export interface RegistryEntry {
   /** Search aliases from `<Q aka="…">`: the words people use for the question. */
   aka: string[];
   page: string;
+  /** The short answer: the paragraph that opens the answer, as plain text (at most SUMMARY_MAX characters). */
+  summary: string;
 }
 
 let registry: Promise<RegistryEntry[]> | undefined;
@@ -27,7 +29,7 @@ async function build(): Promise<RegistryEntry[]> {
   const out: (RegistryEntry & { file?: string; line: number })[] = [];
   for (const entry of entries) {
     const { remarkPluginFrontmatter } = await render(entry);
-    const questions = (remarkPluginFrontmatter?.questions ?? []) as Array<{ id: string; title: string; seeds: string[]; added: boolean; aka?: string[]; line?: number }>;
+    const questions = (remarkPluginFrontmatter?.questions ?? []) as Array<{ id: string; title: string; seeds: string[]; added: boolean; aka?: string[]; line?: number; summary?: string | null }>;
     for (const q of questions) {
       out.push({
         id: q.id,
@@ -38,6 +40,8 @@ async function build(): Promise<RegistryEntry[]> {
         added: q.added,
         aka: q.aka ?? [],
         page: entry.data.title,
+        // The content lint stops the build before this when a question has no opening paragraph.
+        summary: q.summary ?? '',
         file: entry.filePath,
         line: q.line ?? 0,
       });

@@ -52,6 +52,13 @@ export interface Question {
   line: number | undefined;
   /** Heading level of the question. */
   depth: HeadingDepth;
+  /**
+   * The short answer: plain text of the paragraph right after the heading (whitespace collapsed), or null when the
+   * answer opens with something else (the content lint reports it; at most `SUMMARY_MAX` characters).
+   */
+  summary: string | null;
+  /** What the answer opens with: `paragraph`, or what stands there instead (`a list`, `a ### heading`, `nothing`…). */
+  opening: string;
 }
 
 /** A question as `loadContent` (src/lib/content-scan.ts) lists it: with the page it stands on. */

@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { Heading, Root } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { ContentError, displayPath } from '../lib/content-error.ts';
-import { extractQuestions, subHeadings } from '../lib/questions.ts';
+import { extractQuestions, subHeadings, SUMMARY_MAX } from '../lib/questions.ts';
 import { plainText } from '../lib/mdast-text.ts';
 import { parseMeta } from '../plugins/remark-mermaid.ts';
 import type { Question } from '../lib/types.ts';
@@ -85,6 +85,15 @@ export function checkPage(tree: Root, display: string, ctx: PageContext): { prob
   try {
     facts.questions = extractQuestions(tree, display);
     for (const q of facts.questions) facts.ids.add(q.id);
+    // The short answer (questions.json `summary`, the drill, the flashcards): the paragraph that opens the answer.
+    // (A question on another level is reported as such below.)
+    for (const q of facts.questions.filter((q) => q.depth === 2)) {
+      if (q.summary === null) {
+        add(q.line, `question "${q.id}" opens its answer with ${q.opening}, not a paragraph — start the answer with a 2–4 sentence paragraph that answers the question on its own (it is the question's short answer in questions.json, the drill and the flashcards)`);
+      } else if ([...q.summary].length > SUMMARY_MAX) {
+        add(q.line, `question "${q.id}": the paragraph that opens the answer has ${[...q.summary].length} characters (short answers: at most ${SUMMARY_MAX}) — say the answer in 2–4 sentences and move the detail below it`);
+      }
+    }
   } catch (e) {
     if (!(e instanceof ContentError)) throw e;
     const prefix = `${displayPath(display)}${e.line ? `:${e.line}` : ''}: `;

@@ -4,6 +4,6 @@ import { getRegistry } from '../lib/registry';
 
 export const GET: APIRoute = async () => {
   const registry = await getRegistry();
-  const body = registry.map(({ id, title, topic, url, seeds, added, aka, page }) => ({ id, title, topic, url, seeds, added, aka, page }));
+  const body = registry.map(({ id, title, topic, url, seeds, added, aka, page, summary }) => ({ id, title, topic, url, seeds, added, aka, page, summary }));
   return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

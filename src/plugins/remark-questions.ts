@@ -20,7 +20,7 @@ const SYMPTOM_WEIGHT = '5';
 /** What the plugin records in the page's frontmatter (`render(entry).remarkPluginFrontmatter`). */
 export interface RemarkQuestionsFrontmatter {
   /** The page's questions in document order (the registry reads them). */
-  questions: Array<Pick<Question, 'id' | 'title' | 'seeds' | 'added' | 'aka' | 'line'>>;
+  questions: Array<Pick<Question, 'id' | 'title' | 'seeds' | 'added' | 'aka' | 'line' | 'summary'>>;
   /** The page's bash blocks with the step heading they stand under (the command cheat sheet reads them). */
   bash: BashBlock[];
 }
@@ -72,7 +72,7 @@ const remarkQuestions: Plugin<[], Root> = function () {
     const questions = extractQuestions(tree, file.path, { mutate: true });
     file.data.astro ??= {};
     file.data.astro.frontmatter ??= {};
-    file.data.astro.frontmatter.questions = questions.map(({ id, title, seeds, added, aka, line }) => ({ id, title, seeds, added, aka, line })) satisfies RemarkQuestionsFrontmatter['questions'];
+    file.data.astro.frontmatter.questions = questions.map(({ id, title, seeds, added, aka, line, summary }) => ({ id, title, seeds, added, aka, line, summary })) satisfies RemarkQuestionsFrontmatter['questions'];
     file.data.astro.frontmatter.bash = bashBlocks(tree) satisfies RemarkQuestionsFrontmatter['bash'];
     weighSymptoms(tree);
   };

@@ -117,11 +117,14 @@ describe('bad input stops the build', () => {
       `${page}:96: <script> is not allowed in content: the site loads and runs nothing from elsewhere — put the file in public/`,
       `${page}:98: <iframe> is not allowed in content`,
       `${page}:100: external content is not allowed: <img src="https://tracker.example.com/p.png"> would load from a third party — put the file in public/`,
+      // 14. short answers: the answer opens with a paragraph of at most SUMMARY_MAX characters
+      `${dir}/architecture/summary.mdx:6: question "list-first" opens its answer with a list, not a paragraph — start the answer with a 2–4 sentence paragraph`,
+      `${dir}/architecture/summary.mdx:11: question "long-summary": the paragraph that opens the answer has 650 characters (short answers: at most 600) — say the answer in 2–4 sentences`,
       // collected across files: the seed answered on two pages
       `${dir}/architecture/request-flow.mdx:6: seed "kubelet-role" is answered twice: ${page}:12 and ${dir}/architecture/request-flow.mdx:6 — keep one canonical question`,
     ];
     expect(expected.filter((m) => !r.output.includes(m))).toEqual([]);
-    expect(r.output).toMatch(/27 content mistake\(s\) in 12 file\(s\)/);
+    expect(r.output).toMatch(/29 content mistake\(s\) in 13 file\(s\)/);
     // Fine as written: an existing question anchor, an external page, an image in public/.
     expect(r.output).not.toMatch(/#request-path|kubernetes\.io|favicon/);
   });

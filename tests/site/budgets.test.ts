@@ -22,13 +22,17 @@ const kindOf = (rel: string): Kind =>
  * playbooks and the cheat sheet are far above them today (each diagram is shipped twice, one-line commands carry
  * Expressive Code's full frame). Until that work lands, each budget is the heaviest page of its kind when it was
  * set (session 5) plus about 5 %: nothing gets heavier unnoticed. Lower them as pages get lighter.
+ * jsGzip was raised for study mode (issue #15, src/study/), by what it measured: question pages (concept, playbook)
+ * 5,898 → 7,116 B with the self-test bar's entry script (budget 6 → 7.25 KiB); the drill, an overview-kind page,
+ * 5,900 B (budget 5 → 6 KiB). The weigher counts the scripts a page links, not the modules they import: the study
+ * modules shared by the entries (store, progress, records) add about 1.9 KB gzip more on question pages.
  */
 const KIB = 1024;
 const BUDGETS: Record<Kind, PageBudget> = {
   cheatsheet: { htmlGzip: 70 * KIB, elements: 17_500, cssGzip: 14 * KIB, jsGzip: 6 * KIB },
-  playbook: { htmlGzip: 139 * KIB, elements: 10_500, cssGzip: 26 * KIB, jsGzip: 6 * KIB },
-  concept: { htmlGzip: 100 * KIB, elements: 7_100, cssGzip: 26 * KIB, jsGzip: 6 * KIB },
-  overview: { htmlGzip: 23 * KIB, elements: 1_600, cssGzip: 10 * KIB, jsGzip: 5 * KIB },
+  playbook: { htmlGzip: 139 * KIB, elements: 10_500, cssGzip: 26 * KIB, jsGzip: 7.25 * KIB },
+  concept: { htmlGzip: 100 * KIB, elements: 7_100, cssGzip: 26 * KIB, jsGzip: 7.25 * KIB },
+  overview: { htmlGzip: 23 * KIB, elements: 1_600, cssGzip: 10 * KIB, jsGzip: 6 * KIB },
 };
 
 describe('page budgets', () => {

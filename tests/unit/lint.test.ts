@@ -91,7 +91,7 @@ describe('file names and folders', () => {
 
 describe('headings', () => {
   it('a ## is a question or a marked section', () => {
-    expect(lintBody(`## 问题？ ${Q('a')}\n\n### 小节\n\n## 自测 <Section />\n`)).toEqual([]);
+    expect(lintBody(`## 问题？ ${Q('a')}\n\n答案。\n\n### 小节\n\n## 自测 <Section />\n`)).toEqual([]);
     expect(lintBody('## 忘了标记的问题？\n')).toEqual([
       'content/docs/architecture/x.mdx:6: ## heading "忘了标记的问题？" is neither a question nor a section — end it with <Q id="…" seeds="…" /> (or added) if it is a question, or with <Section /> if it is a section of an overview page',
     ]);
@@ -196,7 +196,7 @@ describe('external content and images', () => {
 });
 
 describe('links', () => {
-  const target = file('etcd/raft.mdx', `${FM}\n## 选主？ ${Q('raft-election')}\n\n### 任期\n\n## 自测 <Section />\n`);
+  const target = file('etcd/raft.mdx', `${FM}\n## 选主？ ${Q('raft-election')}\n\n答案。\n\n### 任期\n\n## 自测 <Section />\n`);
   const from = (body: string) => lint(target, file('architecture/x.mdx', `${FM}\n${body}`));
   it('pages, questions, sub-headings, sections, own anchors, routes and public files resolve', () => {
     expect(from('[a](/etcd/raft/#raft-election) [b](/etcd/raft/#raft-election-任期) [c](/etcd/raft/#自测) [d](/etcd/raft) [e](#_top) [f](/questions.json) [g](/favicon.svg) [h](https://kubernetes.io/)\n')).toEqual([]);

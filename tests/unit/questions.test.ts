@@ -16,7 +16,7 @@ describe('question markers', () => {
   it('reads id, title and seeds, and removes the marker when asked', () => {
     const tree = parse('## kubelet 做什么？ <Q id="kubelet-role" seeds="kubelet-role" />\n\n正文');
     const qs = extractQuestions(tree, 'x.mdx', { mutate: true });
-    expect(qs).toEqual([{ id: 'kubelet-role', title: 'kubelet 做什么？', seeds: ['kubelet-role'], added: false, aka: [], line: 1, depth: 2 }]);
+    expect(qs).toEqual([{ id: 'kubelet-role', title: 'kubelet 做什么？', seeds: ['kubelet-role'], added: false, aka: [], line: 1, depth: 2, summary: '正文', opening: 'paragraph' }]);
     const heading = tree.children[0];
     if (heading?.type !== 'heading') throw new Error('the marker heading did not parse as the first node');
     expect(heading.children.map((c) => c.type)).toEqual(['text']);
