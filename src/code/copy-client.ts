@@ -1,7 +1,7 @@
 // Copy buttons of code blocks, with one delegated click listener for the whole page instead of work per block.
 // Two kinds of button use it:
 //   - Expressive Code blocks (`.expressive-code .copy button`): the text is in `data-code`, lines joined by U+007F;
-//   - light command lines (`button.kb-copy`, src/code/CommandLines.astro): the text is the `<pre>` before the button.
+//   - light command lines (`button.kb-copy`, src/components/CommandCheatSheet.astro): the text is the `<pre>` before it.
 // Shipped twice from this one source: bundled by Astro on the cheat sheet (which has no Expressive Code block), and
 // as Expressive Code's only script module on pages with code blocks (ec.config.mjs takes `copyScript`).
 // The function must stay self-contained (no imports, no outer variables): its source text is the module.
@@ -23,27 +23,6 @@ export function installCopyButtons(): void {
     // A change the screen reader sees even when the same text is announced twice in a row.
     setTimeout(() => live && (live.textContent = text), 50);
   };
-  const fallbackCopy = (text: string): boolean => {
-    const pre = document.createElement('pre');
-    pre.style.cssText = 'position:absolute;left:0;top:0;width:1px;height:1px;overflow:hidden;opacity:0;user-select:all';
-    pre.textContent = text;
-    document.body.append(pre);
-    const range = document.createRange();
-    range.selectNode(pre);
-    const sel = getSelection();
-    let ok = false;
-    if (sel) {
-      sel.removeAllRanges();
-      sel.addRange(range);
-      try {
-        ok = document.execCommand('copy');
-      } finally {
-        sel.removeAllRanges();
-      }
-    }
-    pre.remove();
-    return ok;
-  };
   document.addEventListener('click', async (event) => {
     const target = event.target;
     if (!(target instanceof Element)) return;
@@ -52,14 +31,12 @@ export function installCopyButtons(): void {
     const text = button.classList.contains('kb-copy')
       ? (button.previousElementSibling?.textContent ?? '')
       : (button.dataset.code ?? '').replace(/\u007f/g, '\n');
-    let ok = false;
+    // The Clipboard API needs a secure context: GitHub Pages (https) and localhost are. No execCommand fallback.
     try {
       await navigator.clipboard.writeText(text);
-      ok = true;
     } catch {
-      ok = fallbackCopy(text);
+      return;
     }
-    if (!ok) return;
     const message = button.dataset.copied || '复制成功！';
     announce(message);
     const holder = button.parentElement;
