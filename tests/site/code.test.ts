@@ -3,7 +3,10 @@
 // with code blocks load the code block assets. (Find-in-page is not tested: the headless shell's window.find finds
 // nothing, not even text on screen; content-visibility: auto keeps skipped content searchable by specification.)
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { JSDOM } from 'jsdom';
+import type Axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../src/lib/chromium.ts';
 import { htmlPages, read } from '../helpers/site.ts';
@@ -16,6 +19,8 @@ const PLAYBOOK = 'troubleshooting/pod-status/';
 const doc = (rel: string): Document => new JSDOM(read(distDir, rel)).window.document;
 const sheet = doc(`${CHEAT_SHEET}index.html`);
 const sheetCommands = [...sheet.querySelectorAll('.kb-cheat-item pre.kb-cmd')].map((pre) => pre.textContent ?? '');
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser | undefined;
 beforeAll(async () => {
@@ -169,6 +174,41 @@ describe('content-visibility on long pages', () => {
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(200);
     await context.close();
+  });
+});
+
+describe('accessibility of skipped content', () => {
+  // axe cannot check the colours of content that content-visibility skips (it reports it as "incomplete", not as a
+  // pass or a violation), so the long pages are checked here with everything rendered, in both themes.
+  const longPages = htmlPages(distDir)
+    .filter((p) => p.startsWith('troubleshooting/') && p !== 'troubleshooting/index.html')
+    .map((p) => p.replace(/index\.html$/, ''));
+
+  it.each(longPages)('/%s with every block rendered has no axe violation (light and dark)', async (path) => {
+    for (const theme of ['light', 'dark']) {
+      if (!browser) throw new Error('Chromium did not launch (see beforeAll)');
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+      await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      const page = await context.newPage();
+      await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+      const skipped = await page.evaluate(() => {
+        let n = 0;
+        for (const el of document.querySelectorAll<HTMLElement>('*')) {
+          if (getComputedStyle(el).contentVisibility !== 'auto') continue;
+          el.style.contentVisibility = 'visible';
+          n++;
+        }
+        return n;
+      });
+      expect(skipped, 'elements with content-visibility: auto').toBeGreaterThan(20);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const r = await (window as unknown as { axe: typeof Axe }).axe.run(document);
+        return r.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      });
+      expect(violations, `${theme} theme`).toEqual([]);
+      await context.close();
+    }
   });
 });
 
