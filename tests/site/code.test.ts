@@ -200,7 +200,7 @@ describe('accessibility of skipped content', () => {
         }
         return n;
       });
-      expect(skipped, 'elements with content-visibility: auto').toBeGreaterThan(20);
+      expect(skipped, 'elements with content-visibility: auto').toBeGreaterThan(0);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const r = await (window as unknown as { axe: typeof Axe }).axe.run(document);
