@@ -29,8 +29,8 @@ const kindOf = (rel: string): Kind =>
  */
 const KIB = 1024;
 const BUDGETS: Record<Kind, PageBudget> = {
-  cheatsheet: { htmlGzip: 70 * KIB, elements: 17_500, cssGzip: 14 * KIB, jsGzip: 6 * KIB },
-  playbook: { htmlGzip: 139 * KIB, elements: 10_500, cssGzip: 26 * KIB, jsGzip: 7.25 * KIB },
+  cheatsheet: { htmlGzip: 43 * KIB, elements: 4_400, cssGzip: 10 * KIB, jsGzip: 6 * KIB },
+  playbook: { htmlGzip: 138 * KIB, elements: 9_200, cssGzip: 26 * KIB, jsGzip: 7.25 * KIB },
   concept: { htmlGzip: 100 * KIB, elements: 7_100, cssGzip: 26 * KIB, jsGzip: 7.25 * KIB },
   overview: { htmlGzip: 23 * KIB, elements: 1_600, cssGzip: 10 * KIB, jsGzip: 6 * KIB },
 };

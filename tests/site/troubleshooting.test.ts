@@ -40,7 +40,8 @@ function bashLines(doc: Document): string[] {
 describe('command cheat sheet (generated at build time)', () => {
   const sheet = dom(CHEAT_SHEET);
   const items = selectAll('.kb-cheat-item', sheet);
-  const commands = items.map((el) => getAttributeValue(el, 'data-command'));
+  // The command a reader copies: the text of the item's <pre> (placeholders are <var> elements inside it).
+  const commands = items.map((el) => selectOne('pre.kb-cmd', el)?.textContent ?? undefined);
   const playbookPages = htmlPages(distDir).filter((p) => p.startsWith('troubleshooting/') && p !== CHEAT_SHEET);
 
   it('lists commands grouped by tool', () => {
@@ -53,7 +54,7 @@ describe('command cheat sheet (generated at build time)', () => {
   it('every bash command on a troubleshooting page appears in the cheat sheet', () => {
     const sheetLines = new Set(
       commands.flatMap((c) => {
-        if (c === undefined) throw new Error('a .kb-cheat-item has no data-command');
+        if (c === undefined) throw new Error('a .kb-cheat-item has no pre.kb-cmd');
         return c.split('\n').map((l) => l.trim());
       }),
     );
@@ -66,7 +67,7 @@ describe('command cheat sheet (generated at build time)', () => {
     const bad = [];
     for (const item of items) {
       const links = selectAll('.kb-cheat-uses a', item).map((a) => getAttributeValue(a, 'href'));
-      if (!links.length) bad.push(`${getAttributeValue(item, 'data-command')}: no link`);
+      if (!links.length) bad.push(`${selectOne('pre.kb-cmd', item)?.textContent}: no link`);
       for (const href of links) {
         if (href === undefined) throw new Error('a .kb-cheat-uses link has no href');
         const [path, hash] = href.split('#');

@@ -1,0 +1,227 @@
+// Code on long pages (src/code/, issue #14 item 3), in the production build under the base path: the copy buttons
+// copy the exact command through one delegated listener, content-visibility does not break anchors, and only pages
+// with code blocks load the code block assets. (Find-in-page is not tested: the headless shell's window.find finds
+// nothing, not even text on screen; content-visibility: auto keeps skipped content searchable by specification.)
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { JSDOM } from 'jsdom';
+import type Axe from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../src/lib/chromium.ts';
+import { htmlPages, read } from '../helpers/site.ts';
+
+const distDir = inject('distDir');
+const base = inject('base');
+const siteUrl = inject('siteUrl');
+const CHEAT_SHEET = 'troubleshooting/commands/';
+const PLAYBOOK = 'troubleshooting/pod-status/';
+const doc = (rel: string): Document => new JSDOM(read(distDir, rel)).window.document;
+const sheet = doc(`${CHEAT_SHEET}index.html`);
+const sheetCommands = [...sheet.querySelectorAll('.kb-cheat-item pre.kb-cmd')].map((pre) => pre.textContent ?? '');
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, viewport = { width: 412, height: 823 }): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  if (!browser) throw new Error('Chromium did not launch (see beforeAll)');
+  const context = await browser.newContext({ viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl).origin });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+  expect(page.url().startsWith(`${new URL(siteUrl).origin}${base}/`), page.url()).toBe(true);
+  return { page, context, errors };
+}
+
+const clipboard = (page: Page): Promise<string> => page.evaluate(() => navigator.clipboard.readText());
+
+describe('copy buttons', () => {
+  // Commands that are easy to get wrong: placeholders (<var> in the markup), quotes and $ (HTML escaping),
+  // and a command over several lines (a \ continuation or a here-document).
+  const withPlaceholder = sheetCommands.find((c) => /<[a-z]+>/.test(c) && c.includes("'"));
+  const multiLine = sheetCommands.find((c) => c.includes('\n'));
+  const withAmp = sheetCommands.find((c) => c.includes('&') || c.includes('|'));
+
+  it('the cheat sheet has the kinds of command this test copies', () => {
+    expect(withPlaceholder).toBeTruthy();
+    expect(multiLine).toBeTruthy();
+    expect(withAmp).toBeTruthy();
+  });
+
+  it.each([
+    ['a command with placeholders and quotes', () => withPlaceholder],
+    ['a command over several lines', () => multiLine],
+    ['a command with & or |', () => withAmp],
+  ])('cheat sheet: the button copies %s exactly and announces it in a live region', async (_label, pick) => {
+    const command = pick();
+    if (!command) throw new Error('no such command on the cheat sheet (see the test above)');
+    const { page, context, errors } = await open(CHEAT_SHEET);
+    const index = sheetCommands.indexOf(command);
+    const button = page.locator('.kb-cheat-item').nth(index).locator('button.kb-copy');
+    await expect(button.getAttribute('title')).resolves.toBe('复制到剪贴板');
+    await button.scrollIntoViewIfNeeded();
+    await button.click();
+    await expect.poll(() => clipboard(page)).toBe(command);
+    await expect.poll(() => page.locator('[aria-live="polite"]').allTextContents()).toContain('复制成功！');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('cheat sheet: the button works from the keyboard (Enter on the focused button)', async () => {
+    const { page, context } = await open(CHEAT_SHEET);
+    const last = page.locator('button.kb-copy').last();
+    await last.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => clipboard(page)).toBe(sheetCommands.at(-1));
+    await context.close();
+  });
+
+  it('playbook: an Expressive Code block copies its lines joined by newlines, under the base path', async () => {
+    const playbook = doc(`${PLAYBOOK}index.html`);
+    const codes = [...playbook.querySelectorAll('.expressive-code .copy button')].map((b) => (b.getAttribute('data-code') ?? '').replace(/\u007f/g, '\n'));
+    const index = codes.findIndex((c) => c.includes('\n') && /<[a-z]+>/.test(c));
+    expect(index, 'a multi-line block with placeholders on the playbook').toBeGreaterThanOrEqual(0);
+    const { page, context, errors } = await open(PLAYBOOK);
+    const button = page.locator('.expressive-code .copy button').nth(index);
+    await button.scrollIntoViewIfNeeded();
+    await button.click();
+    await expect.poll(() => clipboard(page)).toBe(codes[index]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('no listener per button: one delegated click handler serves them all', async () => {
+    for (const [path, selector] of [
+      [CHEAT_SHEET, 'button.kb-copy'],
+      [PLAYBOOK, '.expressive-code .copy button'],
+    ] as const) {
+      const { page, context } = await open(path);
+      await page.waitForLoadState('networkidle');
+      const cdp = await context.newCDPSession(page);
+      const listeners = async (expression: string) => {
+        const { result } = await cdp.send('Runtime.evaluate', { expression });
+        if (!result.objectId) throw new Error(`${expression}: no object`);
+        const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+        return listeners.filter((l) => l.type === 'click').length;
+      };
+      const buttons = await page.locator(selector).count();
+      expect(buttons).toBeGreaterThan(20);
+      for (const i of [0, Math.floor(buttons / 2), buttons - 1]) {
+        expect(await listeners(`document.querySelectorAll(${JSON.stringify(selector)})[${i}]`), `${path} ${selector} #${i}`).toBe(0);
+      }
+      expect(await listeners('document')).toBeGreaterThanOrEqual(1);
+      await context.close();
+    }
+  });
+});
+
+describe('content-visibility on long pages', () => {
+  it('code blocks and cheat sheet items below the fold are skipped until needed', async () => {
+    const { page, context } = await open(CHEAT_SHEET);
+    const skipped = await page.evaluate(() => {
+      const items = [...document.querySelectorAll<HTMLElement>('.kb-cheat-item')];
+      const last = items.at(-1);
+      return { style: last ? getComputedStyle(last).contentVisibility : '', count: items.length };
+    });
+    expect(skipped.style).toBe('auto');
+    await context.close();
+  });
+
+  it.each([
+    [CHEAT_SHEET, () => [...sheet.querySelectorAll('h2[id^="cmd-"]')].map((h) => h.id)],
+    [PLAYBOOK, () => [...doc(`${PLAYBOOK}index.html`).querySelectorAll('.sl-markdown-content :is(h2, h3)[id]')].map((h) => h.id)],
+  ])('%s: anchors near the end land at the top of the screen and stay there', async (path, headings) => {
+    const ids = headings();
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of [ids.at(-1), ids.at(-4), ids[Math.floor(ids.length / 2)]]) {
+      if (!id) throw new Error('no heading id');
+      const { page, context } = await open(`${path}#${encodeURIComponent(id)}`);
+      const top = () => page.evaluate((i) => document.getElementById(i)?.getBoundingClientRect().top ?? NaN, id);
+      await page.waitForTimeout(300);
+      const first = await top();
+      // Below the sticky header (about 4rem on a phone), and not further down than a few lines, unless the page
+      // is scrolled to its end (a heading in the last screen cannot reach the top).
+      const atEnd = await page.evaluate(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 1);
+      expect(first, `#${id} top`).toBeGreaterThanOrEqual(0);
+      if (!atEnd) expect(first, `#${id} top`).toBeLessThan(200);
+      else expect(first, `#${id} top`).toBeLessThan(823);
+      await page.waitForTimeout(700);
+      expect(Math.abs((await top()) - first), `#${id} moved after load`).toBeLessThan(2);
+      await context.close();
+    }
+  });
+
+  it('a link from the cheat sheet to a step at the end of a playbook lands on that step', async () => {
+    const links = [...sheet.querySelectorAll<HTMLAnchorElement>('.kb-cheat-uses a')].map((a) => a.getAttribute('href') ?? '');
+    const href = links.filter((h) => h.startsWith(`${base}/${PLAYBOOK}#`)).at(-1);
+    if (!href) throw new Error(`no link into ${PLAYBOOK}`);
+    const { page, context } = await open(CHEAT_SHEET);
+    await page.locator(`a[href="${href}"]`).first().click();
+    await page.waitForURL((u) => u.hash.length > 1);
+    await page.waitForTimeout(500);
+    const id = decodeURIComponent(href.split('#')[1]);
+    const top = await page.evaluate((i) => document.getElementById(i)?.getBoundingClientRect().top ?? NaN, id);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    await context.close();
+  });
+});
+
+describe('accessibility of skipped content', () => {
+  // axe cannot check the colours of content that content-visibility skips (it reports it as "incomplete", not as a
+  // pass or a violation), so the long pages are checked here with everything rendered, in both themes.
+  const longPages = htmlPages(distDir)
+    .filter((p) => p.startsWith('troubleshooting/') && p !== 'troubleshooting/index.html')
+    .map((p) => p.replace(/index\.html$/, ''));
+
+  it.each(longPages)('/%s with every block rendered has no axe violation (light and dark)', async (path) => {
+    for (const theme of ['light', 'dark']) {
+      if (!browser) throw new Error('Chromium did not launch (see beforeAll)');
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+      await context.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      const page = await context.newPage();
+      await page.goto(new URL(path, siteUrl).href, { waitUntil: 'load' });
+      const skipped = await page.evaluate(() => {
+        let n = 0;
+        for (const el of document.querySelectorAll<HTMLElement>('*')) {
+          if (getComputedStyle(el).contentVisibility !== 'auto') continue;
+          el.style.contentVisibility = 'visible';
+          n++;
+        }
+        return n;
+      });
+      expect(skipped, 'elements with content-visibility: auto').toBeGreaterThan(0);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const r = await (window as unknown as { axe: typeof Axe }).axe.run(document);
+        return r.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      });
+      expect(violations, `${theme} theme`).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
+describe('code block assets only where there is code', () => {
+  it('a page loads the Expressive Code stylesheet and script if and only if it has an Expressive Code block', () => {
+    const bad: string[] = [];
+    for (const rel of htmlPages(distDir)) {
+      const html = read(distDir, rel);
+      const blocks = html.includes('class="expressive-code"');
+      const assets = /_astro\/ec\.[^"]+\.(css|js)"/.test(html);
+      if (blocks !== assets) bad.push(`${rel}: ${blocks ? 'blocks without' : 'no block but'} ec assets`);
+    }
+    expect(bad).toEqual([]);
+    expect(read(distDir, `${CHEAT_SHEET}index.html`)).not.toMatch(/_astro\/ec\./);
+  });
+});
