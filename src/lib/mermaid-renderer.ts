@@ -10,6 +10,7 @@ import type { Mermaid } from 'mermaid';
 import type { MermaidConfig, MermaidRenderRequest, MermaidRenderResult, MermaidTheme } from './types.ts';
 import { externalReferences } from './mermaid-safety.ts';
 import { mergeThemes } from './mermaid-themes.ts';
+import { compactSvg } from './mermaid-compact.ts';
 
 /** What the page function returns: the SVG in each theme (merged into one afterwards), or the parse error's message. */
 type PageRenderResult = { ok: true; svgs: Record<MermaidTheme, string> } | { ok: false; message: string };
@@ -21,7 +22,7 @@ const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
 const fontVersion: string = require('@fontsource/noto-sans-sc/package.json').version;
 
 /** Bump when the rendering code changes; option changes are part of the cache key by themselves. */
-const RENDERER_VERSION = 8;
+const RENDERER_VERSION = 9;
 export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
 export const THEMES = ['light', 'dark'] as const satisfies readonly MermaidTheme[];
 const MERMAID_THEME: Record<MermaidTheme, MermaidConfig['theme']> = { light: 'default', dark: 'dark' };
@@ -153,7 +154,8 @@ function scheduleIdleClose(): void {
 
 /**
  * Renders one diagram in both themes, under the same root id (`mmd-<hash>`), and merges the two drawings into one
- * SVG whose theme colours are CSS custom properties (src/lib/mermaid-themes.ts).
+ * SVG whose theme colours are CSS custom properties (src/lib/mermaid-themes.ts), without the definitions it does
+ * not use and with each label row's words as one text run (src/lib/mermaid-compact.ts).
  */
 export function renderDiagram(code: string): Promise<MermaidRenderResult> {
   const hash = diagramHash(code);
@@ -211,9 +213,10 @@ export function renderDiagram(code: string): Promise<MermaidRenderResult> {
     const merged = mergeThemes(scopeIds(result.svgs.light), scopeIds(result.svgs.dark), `mmd-${hash}`);
     if (!merged.ok) return { ok: false, kind: 'themes', message: merged.message, line: undefined };
     stats.rendered += 1;
+    const svg = compactSvg(merged.svg);
     mkdirSync(CACHE_DIR, { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify({ svg: merged.svg }));
-    return { ok: true, svg: merged.svg, hash };
+    writeFileSync(cacheFile, JSON.stringify({ svg }));
+    return { ok: true, svg, hash };
   });
   queue = job.catch(() => {});
   return job;
