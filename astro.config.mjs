@@ -11,7 +11,6 @@ import rehypeTables from './src/plugins/rehype-tables.ts';
 import kb from './src/integrations/kb.ts';
 import search from './src/search/integration.ts';
 import csp from './src/csp/integration.ts';
-import viteDiagramFont from './src/plugins/vite-diagram-font.ts';
 import { onBundlerWarning } from './src/lib/build-warnings.ts';
 import { topics } from './src/topics.ts';
 
@@ -39,10 +38,7 @@ export default defineConfig({
   // Fixture builds in the tests use their own cache, so their content never mixes with the real site's.
   ...(process.env.KB_CACHE_DIR ? { cacheDir: process.env.KB_CACHE_DIR } : {}),
   vite: {
-    plugins: [viteDiagramFont({ contentDir })],
     build: {
-      // Never inline font subsets into CSS: the browser fetches only the unicode ranges a page uses.
-      assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
       // Drops only Astro's own "use astro:head-inject" directive notice (src/lib/build-warnings.ts); others print.
       rolldownOptions: { onwarn: onBundlerWarning },
     },

@@ -1,7 +1,7 @@
 // npm run bench — build time, page weight and search cost, measured the same way on any machine.
 //   cold build: no dist, no Astro caches, no diagram cache (median of 3)
 //   warm rebuild: the same build again with caches kept
-//   per page: HTML bytes, JS bytes (external + inline, raw and gzip), CSS bytes (raw and gzip)
+//   per page: HTML bytes, JS bytes (external + inline, raw and gzip), CSS bytes (raw and gzip), font bytes
 //   search: bytes fetched for a first query in a fresh Chromium (dialog script, Pagefind, index, fragments) and
 //   time to the first result, search:eval has the quality figures
 //   Lighthouse (mobile preset, served with gzip): the home page, an overview, the heaviest concept page, every
@@ -97,6 +97,7 @@ const pages = htmlPages(outDir).map((rel) => {
     jsGzip: w.jsGzip,
     cssRaw: w.cssRaw,
     cssGzip: w.cssGzip,
+    fontBytes: w.fontBytes,
   };
 });
 
@@ -148,9 +149,9 @@ if (args.json) {
   log(`\nCold build: median ${median(cold).toFixed(2)} s of ${cold.map((s) => s.toFixed(2)).join(', ')}; warm rebuild ${warm.toFixed(2)} s`);
   log(`${result.pages} pages, ${result.diagrams} diagrams\n`);
   const pad = (s: string | number, n: number) => String(s).padStart(n);
-  log(`${'page'.padEnd(34)}${pad('diagr', 6)}${pad('HTML', 11)}${pad('HTML gz', 11)}${pad('JS raw', 11)}${pad('JS gzip', 11)}${pad('CSS raw', 11)}${pad('CSS gzip', 11)}`);
+  log(`${'page'.padEnd(34)}${pad('diagr', 6)}${pad('HTML', 11)}${pad('HTML gz', 11)}${pad('JS raw', 11)}${pad('JS gzip', 11)}${pad('CSS raw', 11)}${pad('CSS gzip', 11)}${pad('fonts', 11)}`);
   for (const p of pages) {
-    log(`${p.page.padEnd(34)}${pad(p.diagrams, 6)}${pad(kb(p.html), 11)}${pad(kb(p.htmlGzip), 11)}${pad(kb(p.jsRaw), 11)}${pad(kb(p.jsGzip), 11)}${pad(kb(p.cssRaw), 11)}${pad(kb(p.cssGzip), 11)}`);
+    log(`${p.page.padEnd(34)}${pad(p.diagrams, 6)}${pad(kb(p.html), 11)}${pad(kb(p.htmlGzip), 11)}${pad(kb(p.jsRaw), 11)}${pad(kb(p.jsGzip), 11)}${pad(kb(p.cssRaw), 11)}${pad(kb(p.cssGzip), 11)}${pad(kb(p.fontBytes), 11)}`);
   }
   const docs = pages.filter((p) => p.page !== '404.html' && p.page !== '/');
   const maxJs = (xs: typeof pages) => (xs.length ? kb(Math.max(...xs.map((p) => p.jsGzip))) : 'n/a');

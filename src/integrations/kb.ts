@@ -1,12 +1,14 @@
 // Site-wide build steps: lint the content before any page is built (every mistake at its source line), close the
-// diagram browser, fail the build on dead internal links or anchors the lint could not see, and never leave a
+// diagram browser, copy the diagram font subsets the pages use into the assets folder (served from the cache in
+// dev), fail the build on dead internal links or anchors the lint could not see, and never leave a
 // site-looking output folder behind a failed build.
-import { rmSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { closeRenderer, stats } from '../lib/mermaid-renderer.ts';
 import { checkLinks } from '../lib/link-check.ts';
+import { cachedFontFile, FONT_FILE } from '../lib/diagram-font.ts';
 import { formatReport, lintContent, readContentFiles } from '../lint/lint.ts';
 import { sourceMessages } from '../lint/built-links.ts';
 import { topicIds } from '../topics.ts';
@@ -52,6 +54,16 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
       'astro:config:done': ({ config: c }) => {
         config = c;
       },
+      'astro:server:setup': ({ server }) => {
+        // Dev: the diagram font subsets the pages name are served from the cache where rendering put them.
+        server.middlewares.use((req, res, next) => {
+          const name = /\/_astro\/(kb-dg-[0-9a-f]{16}\.woff2)$/.exec(req.url?.split('?')[0] ?? '')?.[1];
+          const file = name && cachedFontFile(name);
+          if (!file) return next();
+          res.writeHead(200, { 'Content-Type': 'font/woff2' });
+          res.end(readFileSync(file));
+        });
+      },
       'astro:server:done': async () => {
         await closeRenderer();
       },
@@ -60,6 +72,8 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
         logger.info(`mermaid: ${stats.rendered} diagrams rendered, ${stats.cached} from cache, ${stats.launches} browser launch(es)`);
         // Astro runs astro:config:done before any build hook; reading config.base would throw otherwise.
         if (!config) throw new Error('k8s-kb: astro:build:done ran before astro:config:done');
+        const fonts = copyDiagramFonts(fileURLToPath(dir), config.build.assets);
+        logger.info(`diagram fonts: ${fonts.files} subset file(s), ${(fonts.bytes / 1024).toFixed(1)} KiB in all`);
         const result = checkLinks(fileURLToPath(dir), { base: config.base, site: config.site });
         if (result.problems.length) {
           // Named by the content file and line where the link is written, as written (without the base).
@@ -73,4 +87,24 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
       },
     },
   };
+}
+
+/**
+ * Copies the diagram font subsets the built pages name (`kb-dg-<key>.woff2`, src/lib/diagram-font.ts) from the cache
+ * into the assets folder. The rendering step made each of them in this build or an earlier one.
+ */
+function copyDiagramFonts(outDir: string, assets: string): { files: number; bytes: number } {
+  const needed = new Map<string, string>();
+  for (const rel of readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort()) {
+    for (const m of readFileSync(join(outDir, rel), 'utf8').matchAll(FONT_FILE)) if (!needed.has(m[0])) needed.set(m[0], rel);
+  }
+  let bytes = 0;
+  mkdirSync(join(outDir, assets), { recursive: true });
+  for (const [name, page] of needed) {
+    const file = cachedFontFile(name);
+    if (!file) throw new Error(`k8s-kb: ${page} names the diagram font ${name}, which is not in the cache (clear .astro and build again)`);
+    copyFileSync(file, join(outDir, assets, name));
+    bytes += readFileSync(file).length;
+  }
+  return { files: needed.size, bytes };
 }

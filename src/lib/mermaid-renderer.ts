@@ -9,8 +9,10 @@ import type { Browser, Page } from 'playwright-core';
 import type { Mermaid } from 'mermaid';
 import type { MermaidConfig, MermaidRenderRequest, MermaidRenderResult, MermaidTheme } from './types.ts';
 import { externalReferences } from './mermaid-safety.ts';
+import { mergeThemes } from './mermaid-themes.ts';
+import { compactSvg } from './mermaid-compact.ts';
 
-/** What the page function returns: both SVGs, or the parse error's message. */
+/** What the page function returns: the SVG in each theme (merged into one afterwards), or the parse error's message. */
 type PageRenderResult = { ok: true; svgs: Record<MermaidTheme, string> } | { ok: false; message: string };
 
 const require = createRequire(import.meta.url);
@@ -20,7 +22,7 @@ const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
 const fontVersion: string = require('@fontsource/noto-sans-sc/package.json').version;
 
 /** Bump when the rendering code changes; option changes are part of the cache key by themselves. */
-const RENDERER_VERSION = 7;
+const RENDERER_VERSION = 9;
 export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
 export const THEMES = ['light', 'dark'] as const satisfies readonly MermaidTheme[];
 const MERMAID_THEME: Record<MermaidTheme, MermaidConfig['theme']> = { light: 'default', dark: 'dark' };
@@ -55,10 +57,10 @@ export function diagramHash(code: string): string {
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Gives every element id of a rendered SVG its root id as prefix (`mmd-<hash>-<theme>`), so ids depend only on the
- * diagram's content and theme. Mermaid names most elements after the id passed to `render`, but some from counters
+ * Gives every element id of a rendered SVG its root id as prefix (`mmd-<hash>`), so ids depend only on the
+ * diagram's content. Mermaid names most elements after the id passed to `render`, but some from counters
  * that run across the whole browser session (sequence diagrams' `actor44`/`root-44`) or not at all (a flowchart
- * self-loop's `A---A---1`, the same in the light and the dark copy): those depend on which diagrams were rendered
+ * self-loop's `A---A---1`): those depend on which diagrams were rendered
  * before (a cold or warm cache gives different pages) and repeat on a page. They become `<root>-n<k>` in document
  * order, with every reference to them (`url(#…)`, `href="#…"`, `aria-*`, selectors in the <style>) renamed alike.
  * Text content is never touched.
@@ -151,16 +153,19 @@ function scheduleIdleClose(): void {
 }
 
 /**
- * Renders one diagram in both themes.
+ * Renders one diagram in both themes, under the same root id (`mmd-<hash>`), and merges the two drawings into one
+ * SVG whose theme colours are CSS custom properties (src/lib/mermaid-themes.ts), without the definitions it does
+ * not use and with each label row's words as one text run (src/lib/mermaid-compact.ts).
  */
 export function renderDiagram(code: string): Promise<MermaidRenderResult> {
   const hash = diagramHash(code);
   const cacheFile = join(CACHE_DIR, `${hash}.json`);
   if (existsSync(cacheFile)) {
     try {
-      const cachedResult: { svgs: Record<MermaidTheme, string> } = JSON.parse(readFileSync(cacheFile, 'utf8'));
+      const cachedResult: { svg: string } = JSON.parse(readFileSync(cacheFile, 'utf8'));
+      if (typeof cachedResult.svg !== 'string') throw new Error('not a cached diagram');
       stats.cached += 1;
-      return Promise.resolve({ ok: true, svgs: cachedResult.svgs, hash });
+      return Promise.resolve({ ok: true, svg: cachedResult.svg, hash });
     } catch {
       // fall through and render again
     }
@@ -188,7 +193,7 @@ export function renderDiagram(code: string): Promise<MermaidRenderResult> {
         const svgs = {} as Record<MermaidTheme, string>;
         for (const theme of Object.keys(configs) as MermaidTheme[]) {
           mermaid.initialize(configs[theme]);
-          const { svg } = await mermaid.render(`mmd-${hash}-${theme}`, code);
+          const { svg } = await mermaid.render(`mmd-${hash}`, code);
           svgs[theme] = svg;
         }
         return { ok: true, svgs };
@@ -205,12 +210,13 @@ export function renderDiagram(code: string): Promise<MermaidRenderResult> {
     if (external.length) {
       return { ok: false, kind: 'unsafe', message: `it would load ${external.slice(0, 5).join(', ')}`, line: undefined };
     }
+    const merged = mergeThemes(scopeIds(result.svgs.light), scopeIds(result.svgs.dark), `mmd-${hash}`);
+    if (!merged.ok) return { ok: false, kind: 'themes', message: merged.message, line: undefined };
     stats.rendered += 1;
-    // Object.fromEntries types its keys as string; they are the themes of result.svgs.
-    const svgs = Object.fromEntries(Object.entries(result.svgs).map(([t, svg]) => [t, scopeIds(svg)])) as Record<MermaidTheme, string>;
+    const svg = compactSvg(merged.svg);
     mkdirSync(CACHE_DIR, { recursive: true });
-    writeFileSync(cacheFile, JSON.stringify({ svgs }));
-    return { ok: true, svgs, hash };
+    writeFileSync(cacheFile, JSON.stringify({ svg }));
+    return { ok: true, svg, hash };
   });
   queue = job.catch(() => {});
   return job;

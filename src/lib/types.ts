@@ -127,21 +127,25 @@ export interface MermaidConfig {
 export interface MermaidRenderRequest {
   /** The diagram source (the body of a ```mermaid fence). */
   code: string;
-  /** `diagramHash(code)`: 16 hex digits; SVG ids are `mmd-<hash>-<theme>`. */
+  /** `diagramHash(code)`: 16 hex digits; the SVG's root id is `mmd-<hash>` in both themes. */
   hash: string;
   configs: Record<MermaidTheme, MermaidConfig>;
 }
 
 /**
- * What `renderDiagram` (src/lib/mermaid-renderer.ts) resolves to: both themes' SVG and the content hash, or the
- * Mermaid parse error with the diagram line it names (when it names one).
+ * What `renderDiagram` (src/lib/mermaid-renderer.ts) resolves to: the diagram's one SVG for both themes (colours as
+ * CSS custom properties) and the content hash, or the Mermaid parse error with the diagram line it names (when it
+ * names one).
  */
 export type MermaidRenderResult =
-  | { ok: true; svgs: Record<MermaidTheme, string>; hash: string }
+  | { ok: true; svg: string; hash: string }
   | {
       ok: false;
-      /** `parse`: Mermaid rejected the source; `unsafe`: the diagram would load something from elsewhere. */
-      kind: 'parse' | 'unsafe';
+      /**
+       * `parse`: Mermaid rejected the source; `unsafe`: the diagram would load something from elsewhere; `themes`: the
+       * light and dark drawings differ beyond colours, so one SVG cannot show both.
+       */
+      kind: 'parse' | 'unsafe' | 'themes';
       message: string;
       line: number | undefined;
     };

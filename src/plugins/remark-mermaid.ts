@@ -1,10 +1,12 @@
-// ```mermaid title="…" fences become inline SVG at build time (light and dark variants, switched by CSS).
+// ```mermaid title="…" fences become inline SVG at build time: one SVG per diagram, its colours switched with the
+// theme by CSS custom properties (src/lib/mermaid-themes.ts); the page's diagram font is subset to the characters
+// its diagrams show (src/lib/diagram-font.ts) and recorded for the page's <head> (src/components/Head.astro).
 import type { Code, Parent, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import type { MermaidTheme } from '../lib/types.ts';
 import { ContentError } from '../lib/content-error.ts';
+import { diagramFontFaces, svgText, type DiagramFontFace } from '../lib/diagram-font.ts';
 import { renderDiagram } from '../lib/mermaid-renderer.ts';
 import { checkDiagramSource } from '../lib/mermaid-safety.ts';
 
@@ -41,19 +43,16 @@ export const ZOOM_WIDTH = 640;
 
 /** What `figureHtml` turns into a diagram figure. */
 export interface DiagramFigure {
-  /** The diagram's SVG markup in each theme (CSS shows the one matching the page's theme). */
-  svgs: Record<MermaidTheme, string>;
+  /** The diagram's SVG markup (one for both themes). */
+  svg: string;
   /** Unique on the page: the figure's id is `diagram-<hash>`. */
   hash: string;
   /** The fence's `title`: the figure caption and the SVG's accessible name. */
   title: string;
 }
 
-export function figureHtml({ svgs, hash, title }: DiagramFigure): string {
-  const variants = Object.entries(svgs)
-    .map(([theme, svg]) => `<div class="kb-diagram-${theme}">${accessibleSvg(svg, title)}</div>`)
-    .join('');
-  const width = svgWidth(Object.values(svgs)[0]);
+export function figureHtml({ svg, hash, title }: DiagramFigure): string {
+  const width = svgWidth(svg);
   const id = `diagram-${hash}`;
   // A wide diagram fits the column and offers a full-size view without JavaScript: the link targets the
   // figure (CSS :target shows it full screen at its natural width); "关闭" targets a marker just before it.
@@ -66,7 +65,7 @@ export function figureHtml({ svgs, hash, title }: DiagramFigure): string {
     `<span id="${id}-back" class="kb-diagram-back"></span>` +
     // tabindex=-1: when opened full size (the fragment target) the figure takes focus, so arrow keys scroll it.
     `<figure class="kb-diagram" id="${id}" tabindex="-1" data-diagram="${hash}" data-pagefind-ignore${style}>` +
-    variants +
+    accessibleSvg(svg, title) +
     `<figcaption><span>${escapeHtml(title)}</span>${zoom}</figcaption></figure>`
   );
 }
@@ -75,6 +74,8 @@ export function figureHtml({ svgs, hash, title }: DiagramFigure): string {
 export interface RemarkMermaidFrontmatter {
   /** Number of ```mermaid fences on the page; absent on pages without diagrams. */
   diagrams?: number;
+  /** The page's diagram font: @font-face subsets holding exactly the characters its diagrams show. */
+  diagramFonts?: DiagramFontFace[];
 }
 
 /** Replaces each ```mermaid fence with its rendered figure (an `html` node). Takes no options. */
@@ -90,6 +91,7 @@ const remarkMermaid: Plugin<[], Root> = function () {
     });
     if (!fences.length) return;
     const seen = new Map<string, number>(); // the same diagram twice on a page still needs unique element ids
+    const texts: string[] = [];
     await Promise.all(
       fences.map(async ({ node, index, parent }) => {
         const line = node.position?.start.line;
@@ -116,6 +118,13 @@ const remarkMermaid: Plugin<[], Root> = function () {
             line,
           );
         }
+        if (!result.ok && result.kind === 'themes') {
+          throw new ContentError(
+            `Mermaid diagram "${title}" cannot be shipped as one SVG for both themes: ${result.message} (the renderer compares Mermaid's light and dark drawings; only colours may differ)`,
+            file.path,
+            line,
+          );
+        }
         if (!result.ok) {
           const fileLine = line && result.line ? line + result.line : line;
           const detail = result.message.split('\n').map((l) => `    ${l}`).join('\n');
@@ -128,16 +137,16 @@ const remarkMermaid: Plugin<[], Root> = function () {
         const n = (seen.get(result.hash) ?? 0) + 1;
         seen.set(result.hash, n);
         const hash = n === 1 ? result.hash : `${result.hash}x${n}`;
-        // Object.fromEntries types its keys as string; they are the themes of result.svgs.
-        const svgs = Object.fromEntries(
-          Object.entries(result.svgs).map(([theme, svg]) => [theme, svg.replaceAll(`mmd-${result.hash}-`, `mmd-${hash}-`)]),
-        ) as Record<MermaidTheme, string>;
-        parent.children[index] = { type: 'html', value: figureHtml({ svgs, hash, title }) };
+        const svg = n === 1 ? result.svg : result.svg.replaceAll(`mmd-${result.hash}`, `mmd-${hash}`);
+        texts.push(svgText(svg));
+        parent.children[index] = { type: 'html', value: figureHtml({ svg, hash, title }) };
       }),
     );
+    const diagramFonts = await diagramFontFaces(texts.join(''));
     file.data.astro ??= {};
     file.data.astro.frontmatter ??= {};
     file.data.astro.frontmatter.diagrams = fences.length satisfies RemarkMermaidFrontmatter['diagrams'];
+    file.data.astro.frontmatter.diagramFonts = diagramFonts satisfies RemarkMermaidFrontmatter['diagramFonts'];
   };
 };
 export default remarkMermaid;

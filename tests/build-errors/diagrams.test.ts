@@ -1,5 +1,6 @@
-// Diagrams in a real fixture build: the output does not depend on the diagram cache (ids derive from each diagram's
-// content hash and theme, never from Mermaid's session counters), and no element id repeats on a page.
+// Diagrams in a real fixture build: the output, diagram font subsets included, does not depend on the diagram cache
+// (ids derive from each diagram's content hash, never from Mermaid's session counters; subsets are made again
+// from scratch), and no element id repeats on a page.
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -76,6 +77,7 @@ describe('diagram output is reproducible', () => {
 
     const coldFiles = filesOf(join(work, 'dist-cold'));
     expect(filesOf(join(work, 'dist'))).toEqual(coldFiles);
+    expect(coldFiles.filter((f) => /^_astro\/kb-dg-[0-9a-f]{16}\.woff2$/.test(f)).length).toBeGreaterThan(0);
     const differ = coldFiles.filter((f) => !readFileSync(join(work, 'dist-cold', f)).equals(readFileSync(join(work, 'dist', f))));
     expect(differ).toEqual([]);
 

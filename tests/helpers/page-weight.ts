@@ -1,5 +1,6 @@
 // What a built page weighs, counted from the files (deterministic; timings belong in `npm run bench`): its HTML,
-// the CSS and JavaScript it links or inlines (raw and gzipped), and the number of elements in it. Used by the
+// the CSS and JavaScript it links or inlines (raw and gzipped), the font files its text can use, and the number of
+// elements in it. Used by the
 // budget test (tests/site/budgets.test.ts) and the bench (scripts/bench.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,8 @@ export interface PageBudget {
 }
 
 export interface PageWeight extends PageBudget {
+  /** Bytes of the font files named by @font-face rules (inline or linked CSS) whose unicode-range the page's text uses. */
+  fontBytes: number;
   htmlRaw: number;
   cssRaw: number;
   jsRaw: number;
@@ -22,24 +25,63 @@ export interface PageWeight extends PageBudget {
 
 const gz = (b: Buffer | string): number => gzipSync(b).length;
 
+/** One @font-face rule: its family, the URL of its first source, and the code points it covers (undefined: all). */
+export interface FontFaceRule {
+  family: string;
+  url: string;
+  codePoints: Set<number> | undefined;
+}
+
+/** `U+20,U+28-29` → the code points it lists. */
+export function rangeCodePoints(range: string): number[] {
+  return range.split(',').flatMap((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+    return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => a + i);
+  });
+}
+
+/** The @font-face rules of a stylesheet. */
+export function fontFaceRules(css: string): FontFaceRule[] {
+  return [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].flatMap((m) => {
+    const url = /url\(\s*["']?([^"')]+)["']?\s*\)/.exec(m[1])?.[1];
+    const family = /font-family:\s*["']?([^"';]+)["']?/.exec(m[1])?.[1] ?? '';
+    const range = /unicode-range:\s*([^;}]+)/.exec(m[1])?.[1];
+    return url ? [{ family, url, codePoints: range ? new Set(rangeCodePoints(range)) : undefined }] : [];
+  });
+}
+
 /** Weighs pages of one built site; each linked asset is read and compressed once. */
 export function pageWeigher(distDir: string, base: string): (rel: string) => PageWeight {
   const prefix = base.replace(/\/?$/, '/');
   const assets = new Map<string, { raw: number; gzip: number }>();
+  const fileOf = (url: string) => join(distDir, url.startsWith(prefix) ? url.slice(prefix.length) : url.replace(/^\//, ''));
   const asset = (url: string) => {
     let size = assets.get(url);
     if (!size) {
-      const file = join(distDir, url.startsWith(prefix) ? url.slice(prefix.length) : url.replace(/^\//, ''));
+      const file = fileOf(url);
       const buf = existsSync(file) ? readFileSync(file) : Buffer.alloc(0);
-      assets.set(url, (size = { raw: buf.length, gzip: gz(buf) }));
+      // Fonts (WOFF2) are compressed already and served as they are.
+      assets.set(url, (size = { raw: buf.length, gzip: /\.woff2?$/.test(url) ? buf.length : gz(buf) }));
     }
     return size;
+  };
+  const cssText = new Map<string, string>();
+  const stylesheet = (url: string) => {
+    let text = cssText.get(url);
+    if (text === undefined) {
+      const file = fileOf(url);
+      cssText.set(url, (text = existsSync(file) ? readFileSync(file, 'utf8') : ''));
+    }
+    return text;
   };
   return (rel) => {
     const html = readFileSync(join(distDir, rel), 'utf8');
     let elements = 0;
     let inScript = false;
+    let inStyle = false;
     let inline = '';
+    let styles = '';
+    const text = new Set<number>();
     const css: string[] = [];
     const js: string[] = [];
     const parser = new Parser({
@@ -50,17 +92,28 @@ export function pageWeigher(distDir: string, base: string): (rel: string) => Pag
           if (a.src) js.push(a.src);
           else inScript = true;
         }
+        if (name === 'style') inStyle = true;
       },
       ontext(t) {
         if (inScript) inline += t;
+        else if (inStyle) styles += t;
+        else for (const c of t) text.add(c.codePointAt(0) ?? 0);
       },
       onclosetag(name) {
         if (name === 'script') inScript = false;
+        if (name === 'style') inStyle = false;
       },
     });
     parser.write(html);
     parser.end();
     const sum = (urls: string[], k: 'raw' | 'gzip') => urls.reduce((s, u) => s + asset(u)[k], 0);
+    // A font counts when the page has text in its unicode-range (the browser fetches it only then).
+    // (URLs in a linked stylesheet are relative to it; inline ones to the page, whose own URL the file path lacks.)
+    const rules = [
+      ...fontFaceRules(styles),
+      ...css.flatMap((u) => fontFaceRules(stylesheet(u)).map((r) => ({ ...r, url: new URL(r.url, `http://site${u}`).pathname }))),
+    ];
+    const fonts = new Set(rules.filter((r) => !r.codePoints || [...text].some((p) => r.codePoints?.has(p))).map((r) => r.url));
     return {
       htmlRaw: Buffer.byteLength(html),
       htmlGzip: gz(html),
@@ -69,6 +122,7 @@ export function pageWeigher(distDir: string, base: string): (rel: string) => Pag
       cssGzip: sum(css, 'gzip'),
       jsRaw: sum(js, 'raw') + Buffer.byteLength(inline),
       jsGzip: sum(js, 'gzip') + (inline ? gz(inline) : 0),
+      fontBytes: sum([...fonts], 'raw'),
     };
   };
 }

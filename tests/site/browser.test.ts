@@ -92,36 +92,37 @@ describe('every page in the browser', () => {
 describe('diagrams', () => {
   const diagramRoute = routes.find((r) => readFileSync(join(distDir, r, 'index.html'), 'utf8').includes('class="kb-diagram"'));
 
-  it.each(['light', 'dark'])('show the %s variant in that theme, styled, with the CJK font', async (theme) => {
+  it.each(['light', 'dark'])('are drawn once, in the %s theme’s colours, with the CJK font', async (theme) => {
     expect(diagramRoute).toBeTruthy();
     if (!diagramRoute) throw new Error('no page with a diagram'); // (unreachable: the expect above fails first)
     const { page, context, problems } = await open(diagramRoute, { theme });
     await page.evaluate(() => document.fonts.ready);
-    const state = await page.evaluate((t) => {
+    const state = await page.evaluate(() => {
       const figure = document.querySelector('.kb-diagram');
       if (!figure) throw new Error('no .kb-diagram on the page');
       figure.scrollIntoView();
-      const shown = figure.querySelector(`.kb-diagram-${t} svg`);
-      const hidden = figure.querySelector(`.kb-diagram-${t === 'light' ? 'dark' : 'light'} svg`);
-      if (!shown || !hidden?.parentElement) throw new Error(`the diagram lacks its ${t} or its other variant`);
+      const svgs = figure.querySelectorAll('svg');
+      const shown = svgs[0];
+      if (!shown) throw new Error('the diagram has no SVG');
       const box = shown.getBoundingClientRect();
       // (Labels fitting their shapes is checked for every diagram in the next test.)
       const shape = shown.querySelector('g.node rect, g.node polygon, rect.actor');
       const shownText = shown.querySelector('text');
-      if (!shownText) throw new Error(`the ${t} diagram has no text`);
+      if (!shownText) throw new Error('the diagram has no text');
       return {
+        svgs: svgs.length,
         shapeFill: shape ? getComputedStyle(shape).fill : null,
         textFill: getComputedStyle(shownText).fill,
         theme: document.documentElement.dataset.theme,
         width: box.width,
         height: box.height,
-        hiddenDisplay: getComputedStyle(hidden.parentElement).display,
         fontLoaded: [...document.fonts].some((f) => f.family.replace(/["']/g, '') === 'Noto Sans SC' && f.status === 'loaded'),
         nodes: shown.querySelectorAll('g.node').length,
         name: shown.getAttribute('aria-label'),
       };
-    }, theme);
+    });
     expect(state.theme).toBe(theme);
+    expect(state.svgs).toBe(1);
     // Styled by mermaid's theme: shapes are not the default black fill, text contrasts with the page.
     expect(state.shapeFill).toMatch(/^rgb/);
     expect(state.shapeFill).not.toBe('rgb(0, 0, 0)');
@@ -133,7 +134,6 @@ describe('diagrams', () => {
     else expect(luminance).toBeLessThan(0.5);
     expect(state.width).toBeGreaterThan(100);
     expect(state.height).toBeGreaterThan(50);
-    expect(state.hiddenDisplay).toBe('none');
     expect(state.fontLoaded).toBe(true);
     expect(state.name).toBeTruthy();
     expect(problems).toEqual([]);
@@ -141,18 +141,30 @@ describe('diagrams', () => {
   });
 
   const diagramRoutes = routes.filter((r) => readFileSync(join(distDir, r, 'index.html'), 'utf8').includes('class="kb-diagram"'));
-  it.each(diagramRoutes)('/%s: every diagram is visible in both themes with no label wider than its shape', async (route) => {
+  it.each(diagramRoutes)('/%s: every diagram is one SVG, recoloured by the theme, with its font loaded and no label wider than its shape', async (route) => {
     const { page, context, problems } = await open(route, { width: 1280, height: 900 });
     await page.evaluate(() => document.fonts.ready);
+    // Every diagram font face of the page was needed by its labels and loaded (a face never used stays "unloaded").
+    const faces = await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Noto Sans SC').map((f) => `${f.unicodeRange.slice(0, 40)}: ${f.status}`),
+    );
+    expect(faces.length).toBeGreaterThan(0);
+    expect(faces.filter((f) => !f.endsWith(': loaded'))).toEqual([]);
+    const fills: Record<string, string[]> = {};
     for (const theme of ['light', 'dark']) {
-      const bad = await page.evaluate((t) => {
+      const { bad, shapeFills } = await page.evaluate((t) => {
         document.documentElement.dataset.theme = t;
         const out: string[] = [];
+        const shapeFills: string[] = [];
         document.querySelectorAll('figure.kb-diagram').forEach((figure, i) => {
           const name = figure.querySelector('figcaption')?.textContent?.trim() || `#${i + 1}`;
-          const shown = figure.querySelector(`.kb-diagram-${t} svg`);
-          const box = shown?.getBoundingClientRect();
-          if (!shown || !box || box.width < 50 || box.height < 30) return out.push(`${name}: ${t} variant not visible`);
+          const svgs = figure.querySelectorAll('svg');
+          if (svgs.length !== 1) return out.push(`${name}: ${svgs.length} SVGs`);
+          const shown = svgs[0];
+          const box = shown.getBoundingClientRect();
+          if (box.width < 50 || box.height < 30) return out.push(`${name}: not visible in the ${t} theme`);
+          const first = shown.querySelector('g.node rect, g.node polygon, g.node path, rect.actor, text');
+          shapeFills.push(`${name}: ${first ? getComputedStyle(first).fill : 'no shape'}`);
           for (const node of shown.querySelectorAll('g.node')) {
             const shape = node.querySelector<SVGGraphicsElement>('rect, polygon, circle, path');
             const label = node.querySelector('text');
@@ -162,10 +174,15 @@ describe('diagrams', () => {
             if (l.width > s.width + 1) out.push(`${name}: "${label.textContent}" ${l.width.toFixed(0)} > ${s.width.toFixed(0)} px`);
           }
         });
-        return out;
+        return { bad: out, shapeFills };
       }, theme);
       expect(bad, `${theme} theme`).toEqual([]);
+      fills[theme] = shapeFills;
     }
+    // The same elements take the other theme's colours.
+    expect(fills.light.length).toBeGreaterThan(0);
+    const unchanged = fills.light.filter((f, i) => f === fills.dark[i]);
+    expect(unchanged, 'diagrams whose first shape keeps its colour when the theme changes').toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -177,12 +194,12 @@ describe('diagrams', () => {
     const { page, context, problems } = await open(route, { width: 1280, height: 900 });
     const figure = page.locator('figure.kb-diagram:has(.kb-diagram-zoom)').first();
     const natural = await figure.evaluate((f) => parseFloat(getComputedStyle(f).getPropertyValue('--kb-diagram-width')));
-    const inColumn = await figure.locator('.kb-diagram-light svg').evaluate((svg) => svg.getBoundingClientRect().width);
+    const inColumn = await figure.locator('svg').evaluate((svg) => svg.getBoundingClientRect().width);
     expect(inColumn).toBeLessThan(natural);
     await figure.locator('.kb-diagram-zoom').click();
     const zoomed = await figure.evaluate((f) => {
-      const svg = f.querySelector('.kb-diagram-light svg');
-      if (!svg) throw new Error('the figure has no light SVG');
+      const svg = f.querySelector('svg');
+      if (!svg) throw new Error('the figure has no SVG');
       return {
         position: getComputedStyle(f).position,
         width: svg.getBoundingClientRect().width,

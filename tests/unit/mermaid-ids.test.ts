@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { scopeIds } from '../../src/lib/mermaid-renderer.ts';
 
-const root = 'mmd-0123456789abcdef-dark';
+const root = 'mmd-0123456789abcdef';
 
 describe('scopeIds', () => {
   it('renames counter ids and every reference to them, leaving scoped ids and text alone', () => {

@@ -1,0 +1,129 @@
+// Diagram fonts sized to the page (issue #14 item 2). Diagrams are measured at build time with Noto Sans SC
+// (@fontsource/noto-sans-sc, weight 400, ~100 unicode-range slices); a reader needs the same glyphs to see the
+// labels fit. Each page with diagrams gets, per slice its diagram text touches, a subset of that slice holding
+// exactly the characters its diagrams show (harfbuzz's hb-subset through `subset-font`: glyph outlines and advance
+// widths unchanged, so the text measures as it did at build time). The @font-face rules name the family the SVGs
+// ask for and list exactly those characters as unicode-range. Subsets are cached on disk by the hash of their
+// input, which is also their file name: the same input gives the same bytes at the same URL.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import subsetFont from 'subset-font';
+import { basename, dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const subsetFontVersion: string = require('subset-font/package.json').version;
+const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
+const fontVersion: string = require('@fontsource/noto-sans-sc/package.json').version;
+
+/** The family the diagrams' SVG text asks for (mermaid's `fontFamily`, see src/lib/mermaid-renderer.ts). */
+export const DIAGRAM_FONT_FAMILY = 'Noto Sans SC';
+/** Built font files are `<assets>/kb-dg-<16 hex>.woff2`. */
+export const FONT_FILE = /kb-dg-[0-9a-f]{16}\.woff2/g;
+
+const CACHE_DIR = join(process.env.KB_MERMAID_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'k8s-kb-mermaid'), 'fonts');
+
+/** One @font-face of a page's diagram font: its built file name and the characters it holds. */
+export interface DiagramFontFace {
+  /** `kb-dg-<key>.woff2`, served from the site's assets folder. */
+  file: string;
+  /** CSS unicode-range: exactly the code points of the subset (`U+20,U+28-29,U+4e0a`). */
+  unicodeRange: string;
+}
+
+interface SourceFace {
+  file: string;
+  ranges: Array<[number, number]>;
+}
+
+let sourceFaces: SourceFace[] | undefined;
+/** The WOFF2 slices of the source font and their unicode ranges, from @fontsource's stylesheet. */
+function faces(): SourceFace[] {
+  sourceFaces ??= [...readFileSync(fontCss, 'utf8').matchAll(/@font-face\s*\{([^}]*)\}/g)].map((m) => {
+    const src = /url\(([^)]+\.woff2)\)/.exec(m[1])?.[1];
+    const range = /unicode-range:\s*([^;]+);/.exec(m[1])?.[1];
+    if (!src || !range) throw new Error(`diagram-font: an @font-face of ${fontCss} lacks a woff2 src or a unicode-range`);
+    const ranges = range.split(',').map((part): [number, number] => {
+      const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+      return [parseInt(a, 16), parseInt(b ?? a, 16)];
+    });
+    return { file: join(dirname(fontCss), src), ranges };
+  });
+  return sourceFaces;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** The characters an SVG shows: its text outside <style>, <title> and <desc>, with character references decoded. */
+export function svgText(svg: string): string {
+  return svg
+    .replace(/<(style|title|desc)\b[^>]*>[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (whole, hex?: string, dec?: string, name?: string) =>
+      hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (ENTITIES[name ?? ''] ?? whole),
+    );
+}
+
+/** Sorted code points → `U+20,U+28-29,U+4e0a`. */
+export function unicodeRange(points: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < points.length; i++) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
+    parts.push(i === j ? `U+${points[i].toString(16)}` : `U+${points[i].toString(16)}-${points[j].toString(16)}`);
+    i = j;
+  }
+  return parts.join(',');
+}
+
+/** The cached subset file of `name` (`kb-dg-<key>.woff2`), or undefined when no build has made it. */
+export function cachedFontFile(name: string): string | undefined {
+  const file = join(CACHE_DIR, basename(name));
+  return existsSync(file) ? file : undefined;
+}
+
+/**
+ * The @font-face list for a page whose diagrams show `text`: one subset per source slice the text touches, made (or
+ * read from the cache) now. Characters the font lacks (none of its slices covers them) are left to the fallback.
+ */
+export async function diagramFontFaces(text: string): Promise<DiagramFontFace[]> {
+  const points = [...new Set([...text].map((c) => c.codePointAt(0) ?? 0))].filter((p) => p >= 0x20).sort((a, b) => a - b);
+  const bySlice = new Map<SourceFace, number[]>();
+  for (const p of points) {
+    const face = faces().find((f) => f.ranges.some(([a, b]) => p >= a && p <= b));
+    if (face) bySlice.set(face, [...(bySlice.get(face) ?? []), p]);
+  }
+  // In the stylesheet's order, so a page's rules come out the same however its text was collected.
+  const slices = faces().filter((f) => bySlice.has(f));
+  return Promise.all(
+    slices.map(async (face) => {
+      const codePoints = bySlice.get(face) ?? [];
+      const chars = String.fromCodePoint(...codePoints);
+      const key = createHash('sha256')
+        .update(JSON.stringify({ slice: basename(face.file), chars, fontVersion, subsetFontVersion }))
+        .digest('hex')
+        .slice(0, 16);
+      const file = `kb-dg-${key}.woff2`;
+      if (!cachedFontFile(file)) {
+        const subset = await subsetFont(readFileSync(face.file), chars, { targetFormat: 'woff2' });
+        mkdirSync(CACHE_DIR, { recursive: true });
+        // Written aside and renamed: a build running at the same time never reads half a file.
+        const tmp = join(CACHE_DIR, `${file}.${process.pid}.tmp`);
+        writeFileSync(tmp, subset);
+        renameSync(tmp, join(CACHE_DIR, file));
+      }
+      return { file, unicodeRange: unicodeRange(codePoints) };
+    }),
+  );
+}
+
+/** The page's @font-face rules; `assetsBase` is the URL folder of the built font files (`/k8s-kb/_astro/`). */
+export function fontFaceCss(faces: readonly DiagramFontFace[], assetsBase: string): string {
+  return faces
+    .map(
+      (f) =>
+        `@font-face{font-family:"${DIAGRAM_FONT_FAMILY}";font-style:normal;font-weight:400;font-display:swap;` +
+        `src:url(${assetsBase}${f.file}) format("woff2");unicode-range:${f.unicodeRange}}`,
+    )
+    .join('');
+}
