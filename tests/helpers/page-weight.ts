@@ -1,5 +1,5 @@
 // What a built page weighs, counted from the files (deterministic; timings belong in `npm run bench`): its HTML,
-// the CSS and JavaScript it links or inlines (raw and gzipped), the font files its text can use, and the number of
+// the CSS and JavaScript it links or inlines (raw and gzipped; a module with the modules it imports statically), the font files its text can use, and the number of
 // elements in it. Used by the
 // budget test (tests/site/budgets.test.ts) and the bench (scripts/bench.ts).
 import { existsSync, readFileSync } from 'node:fs';
@@ -107,6 +107,18 @@ export function pageWeigher(distDir: string, base: string): (rel: string) => Pag
     parser.write(html);
     parser.end();
     const sum = (urls: string[], k: 'raw' | 'gzip') => urls.reduce((s, u) => s + asset(u)[k], 0);
+    // A module script costs what it imports statically too (shared chunks); dynamic import() loads on demand.
+    const scripts = new Set<string>();
+    const follow = (url: string) => {
+      if (scripts.has(url)) return;
+      scripts.add(url);
+      const file = fileOf(url);
+      const code = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${}\s,*]+from\s*)?["']([^"']+)["']/g)) {
+        follow(new URL(m[1]!, `http://site${url}`).pathname);
+      }
+    };
+    for (const u of js) follow(u);
     // A font counts when the page has text in its unicode-range (the browser fetches it only then).
     // (URLs in a linked stylesheet are relative to it; inline ones to the page, whose own URL the file path lacks.)
     const rules = [
@@ -120,8 +132,8 @@ export function pageWeigher(distDir: string, base: string): (rel: string) => Pag
       elements,
       cssRaw: sum(css, 'raw'),
       cssGzip: sum(css, 'gzip'),
-      jsRaw: sum(js, 'raw') + Buffer.byteLength(inline),
-      jsGzip: sum(js, 'gzip') + (inline ? gz(inline) : 0),
+      jsRaw: sum([...scripts], 'raw') + Buffer.byteLength(inline),
+      jsGzip: sum([...scripts], 'gzip') + (inline ? gz(inline) : 0),
       fontBytes: sum([...fonts], 'raw'),
     };
   };
