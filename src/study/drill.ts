@@ -55,6 +55,8 @@ async function init(root: HTMLElement): Promise<void> {
   function open(on: boolean): void {
     answer.hidden = !on;
     reveal.setAttribute('aria-expanded', String(on));
+    // The label says what the button does next (its <kbd> hint stays).
+    if (reveal.firstChild) reveal.firstChild.textContent = on ? '隐藏答案 ' : '显示答案 ';
     if (on && current) {
       markSeen(state, current.id);
       save(state);

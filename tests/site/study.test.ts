@@ -267,8 +267,13 @@ describe('the drill', () => {
     expect(await title.textContent()).toBe(dont.title);
     const answer = page.locator('#kb-drill-answer');
     expect(await answer.isHidden()).toBe(true);
+    const reveal = page.locator('[data-reveal]');
+    expect(await reveal.textContent()).toMatch(/^显示答案/);
     await page.keyboard.press(' ');
     expect(await answer.isVisible()).toBe(true);
+    // The button now says what it does next.
+    await expect(reveal.getAttribute('aria-expanded')).resolves.toBe('true');
+    expect(await reveal.textContent()).toMatch(/^隐藏答案/);
     expect(await page.locator('[data-summary]').textContent()).toBe(dont.summary);
     expect(await page.locator('[data-link]').getAttribute('href')).toBe(dont.url);
     await page.keyboard.press('1');
