@@ -74,5 +74,9 @@ export function progressOf(state: StudyState, ids: readonly string[]): Progress 
 }
 
 /** One line of progress: “已看 3/8 · 会 1 · 模糊 1 · 不会 1”. */
+/** The progress line of a reader who has seen nothing yet: rendered at build time so the line keeps its size
+ *  when the script fills in the real figures (no layout shift). */
+export const zeroProgress = (ids: readonly string[]): string => progressText(progressOf(emptyState(), ids));
+
 export const progressText = (p: Progress): string =>
   `已看 ${p.seen}/${p.total} · 会 ${p.know} · 模糊 ${p.fuzzy} · 不会 ${p.dont}`;

@@ -203,6 +203,28 @@ describe('self-test on a topic page', () => {
     await ctx.close();
   });
 
+  it('the study controls appear without moving the page (no layout shift), on a phone and on a desktop', async () => {
+    for (const [width, path] of [[375, PAGE], [1280, PAGE], [375, 'etcd/'], [375, 'study-path/']] as const) {
+      const { ctx, open } = await context({ viewport: { width, height: 800 } });
+      // Ratings exist, so the script writes figures that differ from the zero line rendered at build time.
+      await ctx.addInitScript(([key, id]) => localStorage.setItem(key!, JSON.stringify({ v: 1, mode: false, tick: 1, q: { [id!]: { r: 'dont', at: 1 } } })), [STORAGE_KEY, onPage[0]!.id]);
+      const page = await open(path);
+      await page.locator('.kb-study:not([hidden])').first().waitFor();
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let sum = 0;
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) sum += e.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(sum), 300);
+          }),
+      );
+      expect(shift, `${path} at ${width} px`).toBe(0);
+      await ctx.close();
+    }
+  });
+
   it('without JavaScript every answer is visible and no study control shows', async () => {
     const { ctx, open } = await context({ javaScriptEnabled: false });
     const page = await open(PAGE);
