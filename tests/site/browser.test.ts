@@ -51,7 +51,9 @@ async function open(path: string, { width = 1280, height = 900, theme }: { width
 }
 
 describe('every page in the browser', () => {
-  it.each(routes)('/%s loads without console errors or failed requests, and fits 375 px without horizontal scroll', async (route) => {
+  // The per-page checks run a few at a time (each in its own browser context; vitest's maxConcurrency): most of a
+  // check is waiting for the network to go idle, and the suite took about three minutes one page at a time.
+  it.concurrent.for(routes)('/%s loads without console errors or failed requests, and fits 375 px without horizontal scroll', async (route, { expect }) => {
     const { page, context, problems, response } = await open(route, { width: 375, height: 740 });
     expect(response?.status()).toBe(200);
     await page.waitForLoadState('networkidle');
@@ -61,7 +63,7 @@ describe('every page in the browser', () => {
     await context.close();
   });
 
-  it.each([...routes, '404.html'])('/%s has no axe violations of any impact (light and dark)', async (route) => {
+  it.concurrent.for([...routes, '404.html'])('/%s has no axe violations of any impact (light and dark)', async (route, { expect }) => {
     for (const theme of ['light', 'dark']) {
       const { page, context } = await open(route, { theme });
       // Through DevTools, not an inline <script>: the page's CSP would block that (src/csp/).
@@ -141,7 +143,7 @@ describe('diagrams', () => {
   });
 
   const diagramRoutes = routes.filter((r) => readFileSync(join(distDir, r, 'index.html'), 'utf8').includes('class="kb-diagram"'));
-  it.each(diagramRoutes)('/%s: every diagram is one SVG, recoloured by the theme, with its font loaded and no label wider than its shape', async (route) => {
+  it.concurrent.for(diagramRoutes)('/%s: every diagram is one SVG, recoloured by the theme, with its font loaded and no label wider than its shape', async (route, { expect }) => {
     const { page, context, problems } = await open(route, { width: 1280, height: 900 });
     await page.evaluate(() => document.fonts.ready);
     // Every diagram font face of the page was needed by its labels and loaded (a face never used stays "unloaded").
