@@ -76,6 +76,8 @@ export default defineConfig({
         Head: './src/components/Head.astro',
         // Our own dialog over Pagefind's JS API: question-level results, Chinese UI, ?q= links (src/search/).
         Search: './src/search/Search.astro',
+        // One locale: no picker, and none of its script (src/components/LanguageSelect.astro).
+        LanguageSelect: './src/components/LanguageSelect.astro',
         // Study mode under the title (src/study/): the self-test bar on question pages, progress on topic overviews.
         PageTitle: './src/study/PageTitle.astro',
       },

@@ -156,6 +156,13 @@ describe('diagrams are rendered at build time', () => {
     const plain = notForCode(`${plainPage.slug}/index.html`);
     for (const page of withDiagrams) expect(notForCode(`${page.slug}/index.html`), page.file).toEqual(plain);
   });
+
+  it('no page ships the script of a component it does not show: a one-language site has no language picker', () => {
+    for (const rel of pages) {
+      const html = read(distDir, rel);
+      expect(html.includes('customElements.define(`starlight-lang-select`') || html.includes("customElements.define('starlight-lang-select'"), rel).toBe(html.includes('<starlight-lang-select'));
+    }
+  });
 });
 
 describe('search index', () => {
