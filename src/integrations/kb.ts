@@ -12,6 +12,8 @@ import { cachedFontFile, FONT_FILE } from '../lib/diagram-font.ts';
 import { formatReport, lintContent, readContentFiles } from '../lint/lint.ts';
 import { sourceMessages } from '../lint/built-links.ts';
 import { topicIds } from '../topics.ts';
+import { isUnifiedProcessor } from '@astrojs/markdown-remark';
+import rehypeAnchorIcons from '../plugins/rehype-anchor-icons.ts';
 
 /** Options of the knowledge base's integration. */
 export interface KbOptions {
@@ -26,6 +28,9 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
     name: 'k8s-kb',
     hooks: {
       'astro:config:setup': ({ command, config: c, logger }) => {
+        // After Starlight's own rehype plugins (it adds them in its config hook, before this integration's): the
+        // heading anchors it creates exist only then.
+        if (isUnifiedProcessor(c.markdown.processor)) c.markdown.processor.options.rehypePlugins.push(rehypeAnchorIcons);
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(c.root);
         if (command === 'build') {

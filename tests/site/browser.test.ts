@@ -77,6 +77,28 @@ describe('every page in the browser', () => {
     }
   });
 
+  it('heading anchor links show their link icon (a CSS mask, not an inline SVG) in both themes', async () => {
+    for (const theme of ['light', 'dark']) {
+      const { page, context } = await open('troubleshooting/pod-status/', { theme });
+      const heading = page.locator('.sl-markdown-content h2[id]').first();
+      await heading.hover();
+      const icon = await page.evaluate(() => {
+        const link = document.querySelector('.sl-markdown-content h2[id] + .sl-anchor-link');
+        const span = link?.querySelector('.sl-anchor-icon');
+        if (!link || !span) return null;
+        const before = getComputedStyle(span, '::before');
+        return { svg: span.querySelector('svg') !== null, width: parseFloat(before.width), mask: before.maskImage, opacity: getComputedStyle(link).opacity, color: before.backgroundColor };
+      });
+      expect(icon, theme).not.toBeNull();
+      expect(icon!.svg).toBe(false);
+      expect(icon!.width).toBeGreaterThan(10);
+      expect(icon!.mask).toContain('data:image/svg+xml');
+      expect(icon!.opacity).toBe('1');
+      expect(icon!.color).not.toBe('rgba(0, 0, 0, 0)');
+      await context.close();
+    }
+  });
+
   it('the 404 page renders styled under the base path', async () => {
     const { page, context, response, problems } = await open('no-such-page/');
     expect(response?.status()).toBe(404);

@@ -157,6 +157,16 @@ describe('diagrams are rendered at build time', () => {
     for (const page of withDiagrams) expect(notForCode(`${page.slug}/index.html`), page.file).toEqual(plain);
   });
 
+  it('heading anchor links carry no inline SVG icon (drawn once by CSS, src/plugins/rehype-anchor-icons.ts)', () => {
+    let anchors = 0;
+    for (const rel of pages) {
+      const html = read(distDir, rel);
+      anchors += (html.match(/class="sl-anchor-icon"/g) ?? []).length;
+      expect(html, rel).not.toMatch(/class="sl-anchor-icon"><svg/);
+    }
+    expect(anchors).toBeGreaterThan(500);
+  });
+
   it('no page ships the script of a component it does not show: a one-language site has no language picker', () => {
     for (const rel of pages) {
       const html = read(distDir, rel);
