@@ -1,24 +1,15 @@
 // The production build (BASE_PATH=/k8s-kb) in a real Chromium.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type Axe from 'axe-core';
 import { launchChromium } from '../../src/lib/chromium.ts';
 import { htmlPages, routeOf } from '../helpers/site.ts';
 import { ask } from '../../scripts/search-eval.ts';
 import type { RegistryEntry } from '../../src/lib/types.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
-declare global {
-  /** axe-core, evaluated in the page (page.evaluate: the CSP blocks injected inline scripts). */
-  interface Window {
-    axe: typeof Axe;
-  }
-}
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const distDir = inject('distDir');
 const siteUrl = inject('siteUrl');
 const origin = inject('origin');
@@ -66,13 +57,7 @@ describe('every page in the browser', () => {
   it.concurrent.for([...routes, '404.html'])('/%s has no axe violations of any impact (light and dark)', async (route, { expect }) => {
     for (const theme of ['light', 'dark']) {
       const { page, context } = await open(route, { theme });
-      // Through DevTools, not an inline <script>: the page's CSP would block that (src/csp/).
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-      });
-      expect(violations, `${theme} theme`).toEqual([]);
+      expect(await axeViolations(page), `${theme} theme`).toEqual([]);
       await context.close();
     }
   });

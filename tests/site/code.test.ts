@@ -3,13 +3,11 @@
 // with code blocks load the code block assets. (Find-in-page is not tested: the headless shell's window.find finds
 // nothing, not even text on screen; content-visibility: auto keeps skipped content searchable by specification.)
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { JSDOM } from 'jsdom';
-import type Axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../src/lib/chromium.ts';
 import { htmlPages, read } from '../helpers/site.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 const distDir = inject('distDir');
 const base = inject('base');
@@ -20,7 +18,6 @@ const doc = (rel: string): Document => new JSDOM(read(distDir, rel)).window.docu
 const sheet = doc(`${CHEAT_SHEET}index.html`);
 const sheetCommands = [...sheet.querySelectorAll('.kb-cheat-item pre.kb-cmd')].map((pre) => pre.textContent ?? '');
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser | undefined;
 beforeAll(async () => {
@@ -201,12 +198,7 @@ describe('accessibility of skipped content', () => {
         return n;
       });
       expect(skipped, 'elements with content-visibility: auto').toBeGreaterThan(0);
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const r = await (window as unknown as { axe: typeof Axe }).axe.run(document);
-        return r.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-      });
-      expect(violations, `${theme} theme`).toEqual([]);
+      expect(await axeViolations(page), `${theme} theme`).toEqual([]);
       await context.close();
     }
   });

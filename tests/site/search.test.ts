@@ -2,7 +2,6 @@
 // 1. Quality on the query set (tests/search/queries.json) through the dialog, with floors that fail a regression.
 // 2. What the dialog does: pasted events, natural questions and commands open the right question; Chinese UI;
 //    shareable ?q= links; keyboard; a 375 px phone; nothing loaded before it opens; axe-clean when open.
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ask, evaluateSearch, firstQueryCost, formatReport, loadQuerySet, questionOf, type EvalReport } from '../../scripts/search-eval.ts';
 import { launchChromium } from '../../src/lib/chromium.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 const distDir = inject('distDir');
 const siteUrl = inject('siteUrl');
 const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8')) as Array<{ id: string; url: string; title: string }>;
 const ids = registry.map((q) => q.id);
 const urlOf = (id: string) => registry.find((q) => q.id === id)!.url;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * The issue's targets (#10) and the floors this suite enforces. Where a target is not met yet, its floor is the
@@ -293,14 +292,7 @@ describe('the search dialog', () => {
     const { page, close } = await fresh(1280, theme);
     await page.goto(siteUrl);
     await ask(page, 'CrashLoopBackOff');
-    // Through DevTools, not an inline <script>: the page's CSP would block that (src/csp/).
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(n: Node, o: object): Promise<{ violations: Array<{ impact: string; id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      const r = await axe.run(document.querySelector('kb-search dialog')!, { resultTypes: ['violations'] });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page, { within: 'kb-search dialog', impacts: ['serious', 'critical'] })).toEqual([]);
     await close();
   });
 });

@@ -3,24 +3,16 @@
 // and the files: short answers in questions.json, the Anki flashcards.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import type Axe from 'axe-core';
 import { launchChromium } from '../../src/lib/chromium.ts';
 import { SUMMARY_MAX } from '../../src/lib/questions.ts';
 import { topicIds } from '../../src/topics.ts';
 import type { RegistryEntry } from '../../src/lib/types.ts';
 import { parseAnkiTsv } from '../helpers/anki.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
-declare global {
-  interface Window {
-    axe: typeof Axe;
-  }
-}
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const distDir = inject('distDir');
 const siteUrl = inject('siteUrl');
 const base = inject('base');
@@ -54,13 +46,7 @@ async function context(options: BrowserContextOptions = {}) {
 }
 
 const progressLine = (page: Page, sel = '.kb-study [data-kb-progress-text]') => page.locator(sel).first().textContent();
-const axe = async (page: Page): Promise<string[]> => {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-};
+const axe = (page: Page): Promise<string[]> => axeViolations(page);
 
 describe('the files', () => {
   it('every question in questions.json has a short answer within the limit', () => {

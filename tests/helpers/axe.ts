@@ -1,0 +1,31 @@
+// axe-core in a built page, for the browser tests: evaluated through DevTools (an injected inline <script> would be
+// blocked by the page's Content-Security-Policy, src/csp/), one line per violation.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type Axe from 'axe-core';
+
+declare global {
+  interface Window {
+    axe: typeof Axe;
+  }
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The page's axe violations as `impact id: help — targets`, on the whole document or inside `within`, optionally
+ *  only of the given impacts. */
+export async function axeViolations(page: Page, { within, impacts }: { within?: string; impacts?: string[] } = {}): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(
+    async ({ within, impacts }) => {
+      const root = within ? document.querySelector(within) : document;
+      if (!root) throw new Error(`axe: nothing matches ${within}`);
+      const r = await window.axe.run(root, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => !impacts || impacts.includes(v.impact ?? ''))
+        .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    },
+    { within, impacts },
+  );
+}
