@@ -5,7 +5,7 @@
 // (./tokenize.ts); each unit is searched on its own, units that are on no page are dropped, a query most of
 // whose words are on no page answers nothing, and the remaining lists are fused: each unit counts by how rare
 // it is (IDF), and records that match every unit at once (the strict AND search) get a bonus.
-import { correct, displayText, englishBase, hanBigrams, hanToken, intlSegmenter, isFiller, kubectlVerb, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
+import { chineseFor, correct, displayText, englishBase, hanBigrams, hanToken, intlSegmenter, isFiller, kubectlVerb, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
 import type { SearchHit, SearchIndexInfo, SearchMeta } from './types.ts';
 
 // The part of Pagefind's JS API we use (pagefind 1.6; see README → Search for why the version is pinned).
@@ -60,6 +60,8 @@ const ENGLISH_QUESTION = /\?$|^(?:what|how|why|which|when|where|who|explain|desc
 const SHORT_MIN_COVERAGE = 0.7;
 /** Records holding every content word of the query at once get this share of the query's weight on top. */
 const STRICT_SHARE = 0.3;
+/** A command phrase (docker cp) counts this much of a word: its words also count on their own. */
+const PHRASE_SHARE = 0.5;
 /** Results listed; the dialog shows them all. */
 const LIMIT = 8;
 const RERANK_EXTRA = 2;
@@ -178,6 +180,11 @@ async function searchUnit(pf: PagefindApi, unit: QueryUnit, total: number, vocab
     }
     return none(isFiller(unit.text));
   }
+  // A tool and its subcommand (docker cp): records naming the command as written.
+  if (unit.phrase) {
+    const res = await exactRanked(pf, unit.terms);
+    return res.length ? { unit, df: res.length, weight: PHRASE_SHARE * idf(res.length), results: res, filler: false } : none(true);
+  }
   const english = await searchLatin(pf, unit, total, vocabulary);
   if (!unit.zh) return english;
   // An English word of a question asked in English, and the Chinese word the site writes for it: either counts.
@@ -274,8 +281,9 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
     const head = index.heads[r.id];
     if (!head) return false;
     const found = r.words.some((at) => at < (head[0] ?? 0));
-    // A Chinese word, or an English one also found as its Chinese rendering (isolate → 隔离): where Pagefind found it.
-    if (l.unit.han || (l.unit.zh && found)) return found;
+    // A Chinese word, a command phrase, or an English word also found as its Chinese rendering (isolate → 隔离):
+    // where Pagefind found it.
+    if (l.unit.han || l.unit.phrase || (l.unit.zh && found)) return found;
     const i = position.get(l.word ?? l.unit.terms[0] ?? '');
     // A prefix of indexed words (crashloop) has no entry: any word it found in the title or aliases.
     return i === undefined ? found : head.indexOf(i, 1) > 0;
@@ -286,6 +294,7 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
     return i !== undefined && names.has(i);
   };
   const vocabulary = vocabularyOf(index.words);
+  const glue = new Set(index.glue);
   const rare = Math.log(1 + total);
   return {
     async search(raw, { explain = false } = {}) {
@@ -298,16 +307,30 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
         return d;
       };
       // A compound the index does not hold as one word (registry-1.docker.io) counts as its parts.
-      const units = queryUnits(raw, segment).flatMap((u) =>
+      const spaced = raw.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+      const units = queryUnits(raw, segment, glue).flatMap((u) =>
         u.parts && u.parts.length > 1 && !vocabulary.has(u.text)
           ? u.parts.map((p): QueryUnit => ({ text: p, terms: [p], han: false, stop: false }))
           : [u],
       );
+      // Two English words the index holds as one, one of which it does not hold alone (heart beat → heartbeat,
+      // stateful set → statefulset), also count as that word. (Not two indexed words: linux namespaces is not
+      // the rare linuxnamespaces of one anchor, container runtime endpoint not the flag's name.)
+      for (let i = units.length - 1; i > 0; i--) {
+        const a = units[i - 1]!;
+        const b = units[i]!;
+        const joined = a.text + b.text;
+        if (a.han || b.han || a.stop || b.stop || a.phrase || b.phrase || a.parts || b.parts || !/^[a-z]+$/.test(joined) || joined.length < 6) continue;
+        if (!vocabulary.has(joined) || (vocabulary.has(a.text) && vocabulary.has(b.text))) continue;
+        if (units.some((u) => u.text === joined) || !spaced.includes(`${a.text} ${b.text}`)) continue;
+        const zh = chineseFor(joined);
+        units.splice(i + 1, 0, { text: joined, terms: [joined], han: false, stop: false, ...(zh ? { zh } : {}) });
+      }
       if (!units.length) return { hits: [], units: [], absent: false, coverage: 0 };
       // Each searched word can cost an index chunk (~35 KB) on a first query: function words are searched only
       // when nothing else is left, and a long pasted message by its MAX_UNITS most telling words (indexed Latin
       // words, longest first — API names and reasons — then Chinese words).
-      const known = (u: QueryUnit) => (u.han ? 1 : vocabulary.has(u.text) ? 2 : 0);
+      const known = (u: QueryUnit) => (u.han ? 1 : u.phrase || vocabulary.has(u.text) ? 2 : 0);
       const wanted = units.filter((u) => !u.stop);
       const chosen = new Set(
         (wanted.length ? wanted : units)

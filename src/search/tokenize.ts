@@ -161,14 +161,22 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/布署/g, '部署'],
   [/档案/g, '文件'],
   [/资料库/g, '数据库'],
-  // (Not inside a name: metrics.k8s.io, registry.k8s.io, k8s-app.)
-  [/(?<![\w./-])k8s(?![\w./-])/gi, ' kubernetes '],
+  // Words for “short of” that the pages write as 不足 (内存不足).
+  [/紧缺/g, '不足'],
+  // (Not inside a name: metrics.k8s.io, registry.k8s.io, k8s-app.) Also k8, as some write it.
+  [/(?<![\w./-])k8s?(?![\w./-])/gi, ' kubernetes '],
 ];
 
 export function normalizeQuery(raw: string): string {
   let q = flattenPaste(raw.normalize('NFKC').replace(/\\"/g, '"')).replace(/\t+/g, ' ');
   q = [...q].map((c) => T2S.get(c) ?? c).join('');
   q = q
+    // Go templates and JSONPath name fields the pages name: '{{.status.qosClass}}', {.data.password} → status qosClass
+    .replace(/\{\{?-?\s*(?:range\s+|with\s+|index\s+)?\$?\.([\w.\[\]*]*)\s*-?\}?\}/g, (_, path: string) => ` ${path.replace(/[.[\]*]+/g, ' ')} `)
+    .replace(/\{\{-?\s*end\s*-?\}\}/g, ' ')
+    // Placeholders of a command as documented: <pod>, <some-namespace>, [container_name]
+    .replace(/<[a-z][\w.-]*>/gi, ' ')
+    .replace(/\[[a-z]+(?:_[a-z]+)+\]/gi, ' ')
     // klog header: E1206 10:01:02.123456   1234 file.go:123]
     .replace(/\b[IWEF]\d{4} \d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\d+\s+[\w.-]+\.go:\d+\]/g, ' ')
     // ISO and syslog timestamps
@@ -204,7 +212,9 @@ const STOP_LATIN = new Set(
     'any each every both all more most other same such own itself themselves there here so too sometimes always never often please help ' +
     'issue problem question anyone someone something way ways use using used seems seem like ' +
     'explain describe difference differences different between happen happens happened possible true false instead ' +
-    'directly quickly want need needs mean means meaning really actually usually typically make makes made'
+    'directly quickly want need needs mean means meaning really actually usually typically make makes made ' +
+    // placeholder names of examples
+    'foo bar baz'
   ).split(' '),
 );
 /** Words that only make a sentence a question. Dropped when anything else is left. */
@@ -231,7 +241,13 @@ export interface QueryUnit {
   bridge?: string;
   /** The Chinese word the site uses for an English one (isolate → 隔离): English questions find Chinese answers. */
   zh?: string;
+  /** A command-line tool and its subcommand (docker cp, kubeadm token): `terms` searched as one exact phrase. */
+  phrase?: boolean;
 }
+
+/** Command-line tools whose next word is a subcommand: `docker cp` is what a command query is about, more than
+ *  its arguments (paths, names). */
+const CLI_TOOLS = new Set('kubectl docker crictl ctr nerdctl podman helm kubeadm etcdctl minikube kind systemctl journalctl'.split(' '));
 
 /**
  * English words of questions asked in English, and the Chinese word the site writes for them. The site is
@@ -266,7 +282,7 @@ const GLOSSARY: Readonly<Record<string, string>> = {
   build: '构建', layer: '分层', cache: '缓存', threshold: '阈值', heartbeat: '心跳', lease: '租约',
   election: '选主', consistency: '一致性', throttle: '限流', throttling: '限流', large: '大规模',
   identity: '身份', mount: '挂载', template: '模板', rollout: '发布', canary: '金丝雀', downtime: '中断',
-  stuck: '卡住', hang: '卡住',
+  stuck: '卡住', hang: '卡住', timezone: '时区',
 };
 
 /** The site's Chinese word for an English word, trying its base form (isolated → isolate, namespaces → namespace). */
@@ -387,7 +403,7 @@ export function intlSegmenter(): Segment {
  * words, and a single character alone says almost nothing. A lone character between two words is dropped
  * (的, 了, 是).
  */
-export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
+export function queryUnits(raw: string, segment: Segment, glue: ReadonlySet<string> = new Set()): QueryUnit[] {
   const text = normalizeQuery(raw).toLowerCase();
   const units: QueryUnit[] = [];
   const seen = new Set<string>();
@@ -414,7 +430,12 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
       if (run.length < 2 && !/^\d$/.test(run)) continue;
       if (/^\d+$/.test(run) && (run.length < 3 || run.length > 5)) continue; // counts and ids; keep 137, 502, 6443
       const zh = STOP_LATIN.has(run) ? undefined : chineseFor(run);
+      const tool = units.at(-1);
       push({ text: run, terms: [run], han: false, stop: STOP_LATIN.has(run), ...(afterKubectl ? { afterKubectl } : {}), ...(zh ? { zh } : {}) });
+      // docker cp, kubeadm token, crictl rmi: the tool with its subcommand, as written next to each other.
+      if (tool && CLI_TOOLS.has(tool.text) && !STOP_LATIN.has(run) && /^[a-z][a-z-]+$/.test(run) && text.slice(0, m.index).trimEnd().endsWith(tool.text)) {
+        push({ text: `${tool.text} ${run}`, terms: [tool.text, run], han: false, stop: false, phrase: true });
+      }
       continue;
     }
     // Locatives that the segmenter joins to the wrong word (LOCATIVE_PARTICLES, LOCATIVES): Kubernetes中重启 → 重启.
@@ -437,12 +458,29 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
       if ([...trimmed].length >= 2) word(trimmed, lead ? '' : before);
       pending = '';
     };
-    for (const w of segments) {
+    for (let i = 0; i < segments.length; i++) {
+      let w = segments[i] ?? '';
       if ([...w].length === 1) {
+        // A character the segmenter left alone that the site's own titles write with the next word (宿|主机 →
+        // 宿主机, 根|容器 → 根容器; the build's `glue` list): one word.
+        const next = segments[i + 1] ?? '';
+        if ([...pending].every((c) => FUNCTION_HAN.has(c)) && [...next].length >= 2 && glue.has(w + next)) {
+          flush();
+          word(w + next, last);
+          last = [...next].at(-1) ?? '';
+          i++;
+          continue;
+        }
         if (!pending) before = last;
         pending += w;
         last = w;
         continue;
+      }
+      // …and one the site writes after this word (多少|层 → 多少层), unless more single characters follow.
+      const after = segments[i + 1] ?? '';
+      if ([...after].length === 1 && [...(segments[i + 2] ?? 'xx')].length !== 1 && glue.has(w + after)) {
+        w += after;
+        i++;
       }
       flush();
       word(w, last);
@@ -453,6 +491,30 @@ export function queryUnits(raw: string, segment: Segment): QueryUnit[] {
     if ([...run].length === 1 && units.length === 0) push({ text: run, terms: [run], han: true, stop: false });
   }
   return units;
+}
+
+/**
+ * Words of the site's question titles and aliases that the segmenter cuts into a word and a character it leaves
+ * alone (宿|主机, 根|容器, 删|不掉): the query side joins them again (queryUnits' `glue`). Not words made with a
+ * question word (怎么|做) or a function character (的|镜像).
+ */
+export function glueWords(names: readonly string[], segment: Segment): string[] {
+  const out = new Set<string>();
+  const single = (x: string | undefined) => x !== undefined && [...x].length === 1;
+  const telling = (x: string | undefined) => x !== undefined && [...x].length >= 2 && HAN.test(x) && !STOP_HAN.has(x) && !isFiller(x);
+  for (const name of names) {
+    for (const m of name.normalize('NFKC').toLowerCase().matchAll(HAN_RUN)) {
+      const s = segment(m[0]);
+      s.forEach((c, i) => {
+        if (!single(c) || FUNCTION_HAN.has(c)) return;
+        const prev = s[i - 1];
+        const next = s[i + 1];
+        if (telling(next) && (!single(prev) || FUNCTION_HAN.has(prev ?? ''))) out.add(c + next);
+        else if (telling(prev) && !single(next)) out.add(prev + c);
+      });
+    }
+  }
+  return [...out].sort();
 }
 
 /** The Pagefind words of a unit (Chinese bigrams as index words). */

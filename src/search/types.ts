@@ -32,6 +32,8 @@ export interface SearchIndexInfo {
   /** Positions in `words` of the words that name things: Latin words of question titles and short aliases
    *  (an English question's other words count less). */
   names: number[];
+  /** Words of question titles and aliases that the query side's segmenter cuts apart (宿|主机): joined again. */
+  glue: string[];
 }
 
 /** One result as the dialog shows it. */

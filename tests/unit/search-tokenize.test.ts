@@ -14,6 +14,7 @@ import {
   chineseFor,
   normalizeQuery,
   queryUnits,
+  glueWords,
   tokenChars,
 } from '../../src/search/tokenize.ts';
 
@@ -137,6 +138,46 @@ describe('query side', () => {
     expect(units.find((u) => u.text === '机快')?.bridge).toBe('拟机');
     // After a particle there is nothing to bridge.
     expect(queryUnits('的镜像', () => ['的', '镜', '像'])[0]?.bridge).toBeUndefined();
+  });
+
+  it('joins a character the segmenter leaves alone to the word the site writes it with (glue), and only then', () => {
+    const cuts: Record<string, string[]> = { 根容器: ['根', '容器'], 的根容器: ['的', '根', '容器'], 宿主机: ['宿', '主机'], 多少层: ['多少', '层'], 打污点: ['打', '污点'], 怎么做: ['怎么', '做'] };
+    const cut = (text: string) => cuts[text] ?? [text];
+    const glue = new Set(glueWords(['Pod 的根容器', '宿主机', '怎么做', '多少层'], cut));
+    expect([...glue].sort()).toEqual(['多少层', '宿主机', '根容器']); // not 怎么|做: a question word
+    const words = (q: string) => queryUnits(q, cut, glue).map((u) => u.text);
+    expect(words('pod的根容器')).toEqual(['pod', '根容器']);
+    expect(words('宿主机')).toEqual(['宿主机']);
+    expect(words('多少层')).toEqual(['多少层']);
+    // Not in the site's titles: the character stays dropped as before.
+    expect(words('打污点')).toEqual(['污点']);
+    expect(queryUnits('pod的根容器', cut).map((u) => u.text)).toEqual(['pod', '容器']);
+  });
+
+  it('drops a command\'s placeholders and keeps the fields a template names', () => {
+    expect(normalizeQuery('kubectl cp <some-namespace>/<some-pod>:/tmp/foo /tmp/bar')).toBe('kubectl cp / :/tmp/foo /tmp/bar');
+    expect(normalizeQuery('docker network create -d [mode_type] net_name')).toBe('docker network create -d net_name');
+    expect(normalizeQuery("kubectl get pod -o template --template='{{.status.qosClass}}'")).toBe("kubectl get pod -o template --template=' status qosClass '");
+    expect(normalizeQuery("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' web")).toBe("docker inspect -f ' NetworkSettings Networks IPAddress ' web");
+    expect(normalizeQuery("kubectl get pods -o jsonpath='{.items[*].metadata.name}'")).toBe("kubectl get pods -o jsonpath=' items metadata name '");
+    expect(texts('kubectl cp <pod>:/tmp/foo /tmp/bar').filter((t) => t !== 'tmp')).toEqual(['kubectl', 'cp', 'kubectl cp', 'foo', 'bar']);
+    expect(queryUnits('kubectl cp a b', segment).find((u) => u.text === 'foo')).toBeUndefined();
+    expect(queryUnits('foo bar', segment).every((u) => u.stop)).toBe(true);
+  });
+
+  it('reads a tool and its subcommand as one phrase (docker cp), not a tool and its first argument', () => {
+    const phrase = (q: string) => queryUnits(q, segment).filter((u) => u.phrase).map((u) => u.terms);
+    expect(phrase('docker cp my-nginx:/etc/nginx/nginx.conf .')).toEqual([['docker', 'cp']]);
+    expect(phrase('kubeadm token create --print-join-command')).toEqual([['kubeadm', 'token']]);
+    expect(phrase('crictl rmi 删除镜像')).toEqual([['crictl', 'rmi']]);
+    expect(phrase('kubectl get pod -w')).toEqual([]); // get: a function word
+    expect(phrase('docker 和 containerd 的区别')).toEqual([]);
+  });
+
+  it('reads k8 and k8s as Kubernetes, not inside a name', () => {
+    expect(normalizeQuery('prometheus对k8的监控')).toBe('prometheus对 kubernetes 的监控');
+    expect(normalizeQuery('K8s集群')).toBe('kubernetes 集群');
+    expect(normalizeQuery('registry.k8s.io/pause')).toBe('registry.k8s.io/pause');
   });
 
   it('finds the indexed base form of an inflected English word', () => {
