@@ -349,7 +349,7 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
       if (!present.length) return { hits: [], units: outUnits, absent: true, coverage: 0 };
       // Is the query about something the site has? Words on no page count as rare ones (区块链, spring, vue3) —
       // fully in a short query, less in a long pasted message, where most of them are names (pods, images, hosts).
-      const absentWeight = rare * Math.min(1, 4 / Math.max(content.length, 1));
+      const absentWeight = Math.min(rare, IDF_CAP) * Math.min(1, 4 / Math.max(content.length, 1));
       const english = !units.some((u) => u.han);
       const missing = content.filter((l) => l.df === 0).reduce((s, l) => s + (english && !l.unit.han ? ENGLISH_ABSENT_SHARE : 1) * absentWeight, 0);
       const found = content.reduce((s, l) => s + (l.df > 0 ? l.weight : 0), 0);
