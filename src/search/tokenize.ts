@@ -213,8 +213,8 @@ const STOP_LATIN = new Set(
     'issue problem question anyone someone something way ways use using used seems seem like ' +
     'explain describe difference differences different between happen happens happened possible true false instead ' +
     'directly quickly want need needs mean means meaning really actually usually typically make makes made ' +
-    // placeholder names of examples
-    'foo bar baz'
+    // placeholder names of examples; contractions split at the apostrophe (doesn't → doesn, t)
+    'foo bar baz doesn don isn aren wasn weren didn couldn shouldn wouldn hasn haven'
   ).split(' '),
 );
 /** Words that only make a sentence a question. Dropped when anything else is left. */
