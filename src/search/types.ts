@@ -56,6 +56,6 @@ export interface QualityQuery {
   source: string;
   /** Why the answers changed after the query was written (e.g. a question added later answers it). */
   note?: string;
-  /** 2: collected after the first tuning round, 3: from the issue #11 gap analysis; each measured as held out before any tuning on it. */
+  /** 2: collected after the first tuning round, 3: from the issue #11 gap analysis, 4 and 5: new real queries of later sessions; each measured as held out before any tuning on it. */
   batch?: number;
 }
