@@ -1,0 +1,83 @@
+// The build cache: results of build steps whose inputs did not change since an earlier build, stored on disk under
+// the hash of those inputs. It lives beside the diagram cache (KB_MERMAID_CACHE, default
+// node_modules/.cache/k8s-kb-mermaid), so that clearing that folder clears every cached step at once, and a build that
+// points KB_MERMAID_CACHE elsewhere (the bench's cold builds, the fixture builds of the tests) starts from nothing.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Root of the caches (the diagram cache's folder). */
+export function cacheRoot(): string {
+  return process.env.KB_MERMAID_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'k8s-kb-mermaid');
+}
+
+/** sha256 (hex) of the parts, each length-prefixed so that ("ab","c") and ("a","bc") differ. */
+export function hashOf(...parts: Array<string | Uint8Array>): string {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    const bytes = typeof p === 'string' ? Buffer.from(p, 'utf8') : p;
+    h.update(`${bytes.length}:`);
+    h.update(bytes);
+  }
+  return h.digest('hex');
+}
+
+/** One kind of cached result (`mdx`, `search`), as files `<root>/<kind>/<key>.json`. */
+export class CacheStore<T> {
+  readonly dir: string;
+  constructor(kind: string, root: string = cacheRoot()) {
+    this.dir = join(root, kind);
+  }
+
+  private file(key: string): string {
+    if (!/^[0-9a-f]{16,64}$/.test(key)) throw new Error(`build cache: "${key}" is not a hex key`);
+    return join(this.dir, `${key}.json`);
+  }
+
+  /** The value stored under `key`, or undefined (absent or unreadable: a miss, never an error). */
+  get(key: string): T | undefined {
+    const file = this.file(key);
+    try {
+      const value = JSON.parse(readFileSync(file, 'utf8')) as T;
+      // Touched when used: pruning removes what no recent build used.
+      const now = new Date();
+      utimesSync(file, now, now);
+      return value;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores `value` under `key`; written aside and renamed, so a build running at the same time never reads half a file. */
+  set(key: string, value: T): void {
+    mkdirSync(this.dir, { recursive: true });
+    const tmp = join(this.dir, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, this.file(key));
+  }
+
+  /** Removes entries no build used for `days` days (and left-over temporary files). Returns how many. */
+  prune(days = 14): number {
+    let removed = 0;
+    const limit = Date.now() - days * 86_400_000;
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      const file = join(this.dir, name);
+      try {
+        const old = statSync(file).mtimeMs < limit;
+        if (old || (name.endsWith('.tmp') && statSync(file).mtimeMs < Date.now() - 3_600_000)) {
+          rmSync(file, { force: true });
+          removed++;
+        }
+      } catch {
+        // Removed by another build meanwhile.
+      }
+    }
+    return removed;
+  }
+}
