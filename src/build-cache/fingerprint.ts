@@ -65,7 +65,12 @@ export function stableText(value: unknown): string {
   return walk(value);
 }
 
-/** The fingerprint of a build: sources, Node version and `config` (what of the resolved configuration matters). */
+/** The fingerprint of the code: sources, data, config files, lockfile, Node version. */
+export function sourceFingerprint(root: string): string {
+  return hashOf('k8s-kb build cache 1', process.version, sourceDigest(root));
+}
+
+/** The fingerprint of a build: the code's and `config`'s (what of the resolved configuration matters). */
 export function buildFingerprint(root: string, config: unknown): string {
-  return hashOf('k8s-kb build cache 1', process.version, sourceDigest(root), stableText(config));
+  return hashOf(sourceFingerprint(root), stableText(config));
 }

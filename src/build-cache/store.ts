@@ -3,7 +3,7 @@
 // node_modules/.cache/k8s-kb-mermaid), so that clearing that folder clears every cached step at once, and a build that
 // points KB_MERMAID_CACHE elsewhere (the bench's cold builds, the fixture builds of the tests) starts from nothing.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Root of the caches (the diagram cache's folder). */
@@ -74,6 +74,75 @@ export class CacheStore<T> {
           rmSync(file, { force: true });
           removed++;
         }
+      } catch {
+        // Removed by another build meanwhile.
+      }
+    }
+    return removed;
+  }
+}
+
+/**
+ * A cached folder of output files (`<root>/<kind>/<key>/`) with a small JSON value beside it (`<key>.json`, written
+ * last: an entry exists only when both do).
+ */
+export class DirCache<T> {
+  readonly dir: string;
+  private readonly values: CacheStore<T>;
+  constructor(kind: string, root: string = cacheRoot()) {
+    this.values = new CacheStore<T>(kind, root);
+    this.dir = this.values.dir;
+  }
+
+  /** Copies the folder stored under `key` to `dest` (replacing it) and returns its value; undefined on a miss. */
+  restore(key: string, dest: string): T | undefined {
+    const value = this.values.get(key);
+    if (value === undefined) return undefined;
+    const src = join(this.dir, key);
+    try {
+      rmSync(dest, { recursive: true, force: true });
+      cpSync(src, dest, { recursive: true });
+      const now = new Date();
+      utimesSync(src, now, now);
+      return value;
+    } catch {
+      rmSync(dest, { recursive: true, force: true });
+      return undefined;
+    }
+  }
+
+  /** Stores a copy of the folder `src` and `value` under `key`. */
+  save(key: string, src: string, value: T): void {
+    mkdirSync(this.dir, { recursive: true });
+    const tmp = join(this.dir, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    cpSync(src, tmp, { recursive: true });
+    const target = join(this.dir, key);
+    rmSync(target, { recursive: true, force: true });
+    try {
+      renameSync(tmp, target);
+    } catch {
+      // Another build stored the same key meanwhile: same inputs, same files.
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    this.values.set(key, value);
+  }
+
+  /** Removes entries (folder and value) no build used for `days` days. */
+  prune(days = 14): number {
+    const limit = Date.now() - days * 86_400_000;
+    let removed = 0;
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const name of names) {
+      const file = join(this.dir, name);
+      try {
+        if (statSync(file).mtimeMs >= limit) continue;
+        rmSync(file, { recursive: true, force: true });
+        if (!name.endsWith('.json')) removed++;
       } catch {
         // Removed by another build meanwhile.
       }
