@@ -22,7 +22,8 @@ export function configForFingerprint(config: AstroConfig): unknown {
     base: config.base,
     site: config.site,
     trailingSlash: config.trailingSlash,
-    build: config.build,
+    // Not config.build as a whole: its client/server folders follow --outDir, which changes no module.
+    build: { format: config.build.format, assets: config.build.assets, assetsPrefix: config.build.assetsPrefix, inlineStylesheets: config.build.inlineStylesheets },
     markdown: config.markdown,
     integrations: config.integrations.map((i) => i.name),
     env: Object.fromEntries(CONFIG_ENV.map((k) => [k, process.env[k] ?? null])),

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CacheStore, hashOf } from '../../src/build-cache/store.ts';
 import { buildFingerprint, sourceDigest, stableText } from '../../src/build-cache/fingerprint.ts';
 import { cachedMdxTransform, mdxKey, type MdxTransformResult } from '../../src/build-cache/mdx.ts';
+import { configForFingerprint } from '../../src/build-cache/integration.ts';
+import type { AstroConfig } from 'astro';
 
 const work = mkdtempSync(join(tmpdir(), 'kb-build-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -122,5 +124,25 @@ describe('cache store', () => {
 
   it('length-prefixes the parts of a hash', () => {
     expect(hashOf('ab', 'c')).not.toBe(hashOf('a', 'bc'));
+  });
+});
+
+describe('configuration in the fingerprint', () => {
+  const config = (outDir: string, base: string) =>
+    ({
+      root: new URL('file:///site/'),
+      srcDir: new URL('file:///site/src/'),
+      outDir: new URL(`file:///site/${outDir}/`),
+      base,
+      site: 'https://example.github.io',
+      trailingSlash: 'ignore',
+      build: { format: 'directory', assets: '_astro', client: new URL(`file:///site/${outDir}/client/`), server: new URL(`file:///site/${outDir}/server/`) },
+      markdown: { processor: { name: 'unified', options: { remarkPlugins: [], rehypePlugins: [[(o: { base: string }) => o, { base }]] } } },
+      integrations: [{ name: 'a', hooks: {} }],
+    }) as unknown as AstroConfig;
+  it('ignores the output folder (--outDir), not the base or the plugins', () => {
+    const fp = (c: AstroConfig) => stableText(configForFingerprint(c));
+    expect(fp(config('dist', '/k8s-kb'))).toBe(fp(config('.tmp/other-dist', '/k8s-kb')));
+    expect(fp(config('dist', '/k8s-kb'))).not.toBe(fp(config('dist', '/')));
   });
 });
