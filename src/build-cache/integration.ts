@@ -79,7 +79,8 @@ export default function buildCache(): AstroIntegration {
       },
       'astro:build:done': ({ logger }) => {
         if (!enabled) return;
-        const pruned = store.prune();
+        // The lint's per-file results (src/lint/cache.ts) are pruned here too.
+        const pruned = store.prune() + new CacheStore('lint').prune({ maxBytes: 32 * 1024 * 1024 });
         logger.info(`build cache: ${stats.compiled} MDX file(s) compiled, ${stats.cached} from the cache${pruned ? `, ${pruned} old entries removed` : ''}`);
       },
     },

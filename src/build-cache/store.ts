@@ -56,30 +56,51 @@ export class CacheStore<T> {
     renameSync(tmp, this.file(key));
   }
 
-  /** Removes entries no build used for `days` days (and left-over temporary files). Returns how many. */
-  prune(days = 14): number {
-    let removed = 0;
-    const limit = Date.now() - days * 86_400_000;
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return 0;
-    }
-    for (const name of names) {
-      const file = join(this.dir, name);
-      try {
-        const old = statSync(file).mtimeMs < limit;
-        if (old || (name.endsWith('.tmp') && statSync(file).mtimeMs < Date.now() - 3_600_000)) {
-          rmSync(file, { force: true });
-          removed++;
-        }
-      } catch {
-        // Removed by another build meanwhile.
-      }
-    }
-    return removed;
+  /**
+   * Removes entries no build used for `days` days, then the least recently used ones while the rest weigh more than
+   * `maxBytes`, and temporary files older than an hour (a build that died while writing). Returns how many.
+   */
+  prune({ days = 7, maxBytes = 256 * 1024 * 1024 }: { days?: number; maxBytes?: number } = {}): number {
+    return pruneEntries(this.dir, { days, maxBytes, isEntry: (name) => name.endsWith('.json'), size: (file) => statSync(file).size });
   }
+}
+
+/** Removes the entries of a cache folder that are stale or, by last use (mtime, newest kept), over the limits. */
+function pruneEntries(
+  dir: string,
+  opts: { days: number; maxBytes?: number; maxEntries?: number; isEntry: (name: string) => boolean; size?: (file: string) => number; companions?: (name: string) => string[] },
+): number {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  const now = Date.now();
+  const entries: Array<{ name: string; used: number; bytes: number }> = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    try {
+      const st = statSync(file);
+      if (name.endsWith('.tmp')) {
+        if (st.mtimeMs < now - 3_600_000) rmSync(file, { recursive: true, force: true });
+      } else if (opts.isEntry(name)) entries.push({ name, used: st.mtimeMs, bytes: opts.size ? opts.size(file) : 0 });
+    } catch {
+      // Removed by another build meanwhile.
+    }
+  }
+  entries.sort((a, b) => b.used - a.used);
+  let bytes = 0;
+  let removed = 0;
+  entries.forEach((e, i) => {
+    bytes += e.bytes;
+    const stale = e.used < now - opts.days * 86_400_000;
+    const over = (opts.maxBytes !== undefined && bytes > opts.maxBytes) || (opts.maxEntries !== undefined && i >= opts.maxEntries);
+    if (!stale && !over) return;
+    for (const n of [e.name, ...(opts.companions?.(e.name) ?? [])]) rmSync(join(dir, n), { recursive: true, force: true });
+    removed++;
+  });
+  return removed;
 }
 
 /**
@@ -127,26 +148,8 @@ export class DirCache<T> {
     this.values.set(key, value);
   }
 
-  /** Removes entries (folder and value) no build used for `days` days. */
-  prune(days = 14): number {
-    const limit = Date.now() - days * 86_400_000;
-    let removed = 0;
-    let names: string[] = [];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return 0;
-    }
-    for (const name of names) {
-      const file = join(this.dir, name);
-      try {
-        if (statSync(file).mtimeMs >= limit) continue;
-        rmSync(file, { recursive: true, force: true });
-        if (!name.endsWith('.json')) removed++;
-      } catch {
-        // Removed by another build meanwhile.
-      }
-    }
-    return removed;
+  /** Removes entries (folder and value) no build used for `days` days, and all but the `maxEntries` most recently used. */
+  prune({ days = 7, maxEntries = 8 }: { days?: number; maxEntries?: number } = {}): number {
+    return pruneEntries(this.dir, { days, maxEntries, isEntry: (name) => name.endsWith('.json'), companions: (name) => [name.replace(/\.json$/, '')] });
   }
 }

@@ -1,6 +1,6 @@
 // The search index's build cache key (src/search/build-index.ts searchIndexKey) and the folder cache it uses
 // (src/build-cache/store.ts DirCache): any change to what the index is built from must miss.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,5 +56,12 @@ describe('folder cache', () => {
     expect(readFileSync(join(dest, 'index', 'a.pf_index'), 'utf8')).toBe('bytes');
     expect(readFileSync(join(dest, 'pagefind-entry.json'), 'utf8')).toBe('{"v":1}');
     expect(existsSync(join(dest, 'stale.txt'))).toBe(false);
+    // All but the most recently used entry go, folder and value.
+    const other = 'cd'.repeat(32);
+    cache.save(other, src, { n: 4 });
+    const earlier = new Date(Date.now() - 60_000);
+    utimesSync(join(cache.dir, `${key}.json`), earlier, earlier);
+    expect(cache.prune({ maxEntries: 1 })).toBe(1);
+    expect(readdirSync(cache.dir).sort()).toEqual([other, `${other}.json`]);
   });
 });

@@ -118,8 +118,15 @@ describe('cache store', () => {
     store.set(old, { n: 2 });
     const longAgo = new Date(Date.now() - 30 * 86_400_000);
     utimesSync(join(store.dir, `${old}.json`), longAgo, longAgo);
-    expect(store.prune(14)).toBe(1);
+    expect(store.prune({ days: 14 })).toBe(1);
     expect(readdirSync(store.dir)).toEqual([`${key}.json`]);
+    // Over the size limit: the least recently used go first.
+    const newer = hashOf('newer');
+    store.set(newer, { n: 3 });
+    const earlier = new Date(Date.now() - 60_000);
+    utimesSync(join(store.dir, `${key}.json`), earlier, earlier);
+    expect(store.prune({ maxBytes: 10 })).toBe(1);
+    expect(readdirSync(store.dir)).toEqual([`${newer}.json`]);
   });
 
   it('length-prefixes the parts of a hash', () => {
