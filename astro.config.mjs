@@ -9,6 +9,8 @@ import remarkBaseline from './src/plugins/remark-baseline.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
 import kb from './src/integrations/kb.ts';
+import buildProfile from './src/integrations/build-profile.ts';
+import buildCache from './src/build-cache/integration.ts';
 import search from './src/search/integration.ts';
 import csp from './src/csp/integration.ts';
 import { onBundlerWarning } from './src/lib/build-warnings.ts';
@@ -54,6 +56,8 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // KB_BUILD_PROFILE=1: time per build phase, integration hook and plugin (adds nothing otherwise).
+    buildProfile(),
     // Starlight adds Expressive Code, Pagefind and the sitemap itself.
     starlight({
       title: 'K8s 中文知识库',
@@ -93,6 +97,8 @@ export default defineConfig({
     // inline diagram SVGs into a literal `set:html` attribute (unstyled, black diagrams).
     mdx(),
     kb({ contentDir }),
+    // MDX modules compiled by an earlier build with the same inputs come from node_modules/.cache (src/build-cache/).
+    buildCache(),
     search(),
     // Last: the Content-Security-Policy <meta> hashes the inline scripts of the pages as finally written.
     csp(),

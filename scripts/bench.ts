@@ -1,6 +1,9 @@
 // npm run bench — build time, page weight and search cost, measured the same way on any machine.
-//   cold build: no dist, no Astro caches, no diagram cache (median of 3)
-//   warm rebuild: the same build again with caches kept
+//   cold build: no dist, no Astro caches, no diagram cache and so no build cache (median of 3)
+//   warm rebuild: the same build again with caches kept (MDX modules, lint results, search index: src/build-cache/)
+//   each build also gives its CPU time (the astro process, all threads; the diagram browser not included) and the
+//   warm rebuild its phase table (KB_BUILD_PROFILE=1, src/integrations/build-profile.ts): on a shared machine
+//   compare CPU times, wall times depend on what else runs
 //   per page: HTML bytes, JS bytes (external + inline, raw and gzip), CSS bytes (raw and gzip), font bytes
 //   search: bytes fetched for a first query in a fresh Chromium (dialog script, Pagefind, index, fragments) and
 //   time to the first result, search:eval has the quality figures
@@ -39,21 +42,36 @@ const log = (...a: unknown[]) => !args.json && console.log(...a);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-async function build(label: string): Promise<number> {
-  const r = await astroBuild({ outDir, base: BASE, cacheDir, env: { KB_MERMAID_CACHE: mermaidCache } });
+/** The build profile's table (KB_BUILD_PROFILE) from a build's output, and its total CPU seconds. */
+function profileOf(output: string): { cpu: number; table: string[] } {
+  const start = output.indexOf('build profile (KB_BUILD_PROFILE)');
+  const table = start < 0 ? [] : output.slice(start).trimEnd().split('\n');
+  const total = /([\d.]+) s CPU {2}total/.exec(output);
+  if (!total) throw new Error('bench: the build printed no profile total (src/integrations/build-profile.ts)');
+  return { cpu: Number(total[1]), table };
+}
+
+async function build(label: string): Promise<{ seconds: number; cpu: number; table: string[] }> {
+  const r = await astroBuild({ outDir, base: BASE, cacheDir, env: { KB_MERMAID_CACHE: mermaidCache, KB_BUILD_PROFILE: '1' } });
   if (r.code !== 0) throw new Error(`${label} build failed:\n${r.output.slice(-4000)}`);
-  log(`  ${label}: ${r.seconds.toFixed(2)} s`);
-  return r.seconds;
+  const p = profileOf(r.output);
+  log(`  ${label}: ${r.seconds.toFixed(2)} s wall, ${p.cpu.toFixed(2)} s CPU`);
+  return { seconds: r.seconds, ...p };
 }
 
 log('Builds (BASE_PATH=/k8s-kb):');
 const cold: number[] = [];
+const coldCpu: number[] = [];
 for (let i = 0; i < Number(args.runs); i++) {
   rmSync(work, { recursive: true, force: true });
   rmSync(join(ROOT, '.astro'), { recursive: true, force: true });
-  cold.push(await build(`cold #${i + 1}`));
+  const r = await build(`cold #${i + 1}`);
+  cold.push(r.seconds);
+  coldCpu.push(r.cpu);
 }
-const warm = await build('warm rebuild');
+const warmRun = await build('warm rebuild');
+const warm = warmRun.seconds;
+for (const line of warmRun.table) log(`    ${line}`);
 
 // Scale check: a generated site with many diagrams (each one distinct, so nothing comes from the cache).
 let synthetic: { diagrams: number; pages: number; coldSeconds: number; warmSeconds: number } | undefined;
@@ -135,7 +153,7 @@ const result = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
   pages: pages.length,
   diagrams: pages.reduce((n, p) => n + p.diagrams, 0),
-  build: { coldMedianSeconds: median(cold), coldRuns: cold, warmSeconds: warm, synthetic },
+  build: { coldMedianSeconds: median(cold), coldRuns: cold, coldCpuSeconds: coldCpu, warmSeconds: warm, warmCpuSeconds: warmRun.cpu, warmProfile: warmRun.table, synthetic },
   perPage: pages,
   search: { query: args.query, requests: pagefindRequests, bytes: pagefindBytes, firstResultMs: Math.round(firstResultMs), results: resultCount },
   lighthouse: lighthouseRows,
@@ -146,7 +164,7 @@ writeFileSync(join(work, 'results.json'), JSON.stringify(result, null, 2));
 if (args.json) {
   console.log(JSON.stringify(result, null, 2));
 } else {
-  log(`\nCold build: median ${median(cold).toFixed(2)} s of ${cold.map((s) => s.toFixed(2)).join(', ')}; warm rebuild ${warm.toFixed(2)} s`);
+  log(`\nCold build: median ${median(cold).toFixed(2)} s of ${cold.map((s) => s.toFixed(2)).join(', ')} (CPU ${coldCpu.map((s) => s.toFixed(1)).join(', ')} s); warm rebuild ${warm.toFixed(2)} s (CPU ${warmRun.cpu.toFixed(1)} s)`);
   log(`${result.pages} pages, ${result.diagrams} diagrams\n`);
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   log(`${'page'.padEnd(34)}${pad('diagr', 6)}${pad('HTML', 11)}${pad('HTML gz', 11)}${pad('JS raw', 11)}${pad('JS gzip', 11)}${pad('CSS raw', 11)}${pad('CSS gzip', 11)}${pad('fonts', 11)}`);

@@ -11,6 +11,8 @@ import { checkLinks } from '../lib/link-check.ts';
 import { cachedFontFile, FONT_FILE } from '../lib/diagram-font.ts';
 import { formatReport, lintContent, readContentFiles } from '../lint/lint.ts';
 import { sourceMessages } from '../lint/built-links.ts';
+import { fileCheckCache } from '../lint/cache.ts';
+import { sourceFingerprint } from '../build-cache/fingerprint.ts';
 import { topicIds } from '../topics.ts';
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import rehypeAnchorIcons from '../plugins/rehype-anchor-icons.ts';
@@ -41,15 +43,20 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
         }
         // The content lint runs before Astro reads a single page, and lists every mistake of every file at once.
         const started = performance.now();
+        const publicDir = fileURLToPath(c.publicDir);
+        // Files checked by an earlier build with the same text, code and public/ folder are not parsed again.
+        const cache = process.env.KB_BUILD_CACHE === '0' ? undefined : fileCheckCache({ codeFingerprint: sourceFingerprint(root), publicDir });
         const problems = lintContent({
           contentDir: resolve(root, contentDir),
-          publicDir: fileURLToPath(c.publicDir),
+          publicDir,
           pagesDir: fileURLToPath(new URL('pages/', c.srcDir)),
           topicIds,
           base: c.base,
+          cache,
         });
         if (!problems.length) {
-          logger.info(`content lint: no mistakes (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+          const cached = cache ? `, ${cache.hits} of ${cache.hits + cache.misses} files checked by an earlier build` : '';
+          logger.info(`content lint: no mistakes (${((performance.now() - started) / 1000).toFixed(1)} s${cached})`);
           return;
         }
         // A build stops; the dev server keeps serving (the author is fixing things) and shows the list.

@@ -12,6 +12,7 @@ import { mdxErrorProblem } from './mdx-error.ts';
 import { checkPath, pageSlug, slugCollisions } from './names.ts';
 import { checkPage, isExternal } from './page.ts';
 import type { PageContext, PageFacts } from './page.ts';
+import type { FileProblem } from './frontmatter.ts';
 
 /** What the lint needs to know besides the files. */
 export interface LintContext extends PageContext {
@@ -21,6 +22,8 @@ export interface LintContext extends PageContext {
   base?: string | undefined;
   /** Site paths that are not content pages (`questions.json` from src/pages), without leading slash. */
   routes?: readonly string[] | undefined;
+  /** Per-file results of earlier runs (./cache.ts); without it every file is parsed and checked. */
+  pageCache?: FileCheckCache | undefined;
 }
 
 /** Every file under `dir` (any extension) except templates and hidden files (names starting with _ or .). */
@@ -49,6 +52,31 @@ function splitLink(url: string): { path: string; hash: string } | undefined {
   }
 }
 
+/** What the checks of one MDX file found: its MDX syntax error, or its problems and facts (./page.ts). */
+export type FileCheck = { syntax: FileProblem } | { problems: FileProblem[]; facts: PageFacts };
+
+/**
+ * Results of `checkFile` kept between builds (./cache.ts): `get` answers only for a file whose text, path and
+ * surroundings (the code, the public folder) are those it was checked with.
+ */
+export interface FileCheckCache {
+  get(file: LintFile): FileCheck | undefined;
+  set(file: LintFile, result: FileCheck): void;
+}
+
+/** Parses one MDX file and runs the page checks on it: the expensive part of the lint, and per file. */
+export function checkFile(file: LintFile, ctx: PageContext): FileCheck {
+  let tree;
+  try {
+    tree = parseMdx(file.source);
+  } catch (e) {
+    return { syntax: mdxErrorProblem(e, file.source) };
+  }
+  // As in the build: `{K8S}` becomes the baseline release before heading ids are made from the text.
+  remarkBaseline()(tree);
+  return checkPage(tree, file.display, ctx);
+}
+
 /** Lints the given files (in memory); problems sorted by file and line. */
 export function lintFiles(files: readonly LintFile[], ctx: LintContext): LintProblem[] {
   const problems: LintProblem[] = [];
@@ -63,17 +91,18 @@ export function lintFiles(files: readonly LintFile[], ctx: LintContext): LintPro
     for (const p of frontmatter.problems) add(file, p.line, p.message);
     // Without its --- lines the frontmatter reads as body text: one clear message rather than follow-on ones.
     if (frontmatter.unframed) continue;
-    let tree;
-    try {
-      tree = parseMdx(file.source);
-    } catch (e) {
-      const p = mdxErrorProblem(e, file.source);
-      add(file, p.line, p.message);
+    let checked = ctx.pageCache?.get(file);
+    if (!checked) {
+      checked = checkFile(file, ctx);
+      ctx.pageCache?.set(file, checked);
+    }
+    if ('syntax' in checked) {
+      add(file, checked.syntax.line, checked.syntax.message);
       continue;
     }
-    // As in the build: `{K8S}` becomes the baseline release before heading ids are made from the text.
-    remarkBaseline()(tree);
-    const { problems: pageProblems, facts } = checkPage(tree, file.display, ctx);
+    const { problems: pageProblems } = checked;
+    // A copy: the twin merge below adds to it, and a cached result must stay as the file gave it.
+    const facts: PageFacts = { ...checked.facts, ids: new Set(checked.facts.ids) };
     for (const p of pageProblems) add(file, p.line, p.message);
     const slug = pageSlug(file.rel);
     // Two files with one slug (reported above): links to either one's ids are not reported again.
@@ -148,10 +177,12 @@ export interface LintContentOptions {
   pagesDir?: string | undefined;
   topicIds: readonly string[];
   base?: string | undefined;
+  /** Per-file results of earlier runs (./cache.ts). */
+  cache?: FileCheckCache | undefined;
 }
 
 /** Reads and lints a content folder. */
-export function lintContent({ contentDir, publicDir, pagesDir, topicIds, base }: LintContentOptions): LintProblem[] {
+export function lintContent({ contentDir, publicDir, pagesDir, topicIds, base, cache }: LintContentOptions): LintProblem[] {
   const routes = pagesDir && existsSync(pagesDir)
     ? (readdirSync(pagesDir, { recursive: true }) as string[]).map((f) => f.split(sep).join('/').replace(/\.(ts|js|astro|md|mdx)$/, '').replace(/(^|\/)index$/, ''))
     : [];
@@ -159,7 +190,7 @@ export function lintContent({ contentDir, publicDir, pagesDir, topicIds, base }:
     const full = join(publicDir, path);
     return !relative(publicDir, full).startsWith('..') && existsSync(full) && statSync(full).isFile();
   };
-  return lintFiles(readContentFiles(contentDir), { topicIds, base, routes, publicFile });
+  return lintFiles(readContentFiles(contentDir), { topicIds, base, routes, publicFile, pageCache: cache });
 }
 
 /** One line per problem: `<file>:<line>: <message>`. */

@@ -19,6 +19,7 @@ import type { RecordKind, SearchIndexInfo, SearchMeta } from './types.ts';
 import type { RegistryEntry } from '../lib/registry.ts';
 import { topics } from '../topics.ts';
 import { SYMPTOMS_HEADING } from '../lib/playbooks.ts';
+import { hashOf } from '../build-cache/store.ts';
 
 /** What the index needs of a registry entry (`<base>/questions.json`), with `url` relative to the base. */
 export type RegistryQuestion = Pick<RegistryEntry, 'id' | 'title' | 'topic' | 'url' | 'page' | 'aka'>;
@@ -180,6 +181,15 @@ export interface IndexStats {
 
 /** Word locations per index chunk: ~4 KB over the wire each, instead of Pagefind's ~38 KB (20,000 locations). */
 export const CHUNK_LOCATIONS = 2000;
+
+/**
+ * The build cache key of the index (src/build-cache/): everything `buildSearchIndex` reads — the registry, the
+ * searchable routes and their HTML — and the code's fingerprint (this file, Pagefind's version through the lockfile).
+ */
+export function searchIndexKey(distDir: string, files: string[], registry: RegistryQuestion[], codeFingerprint: string): string {
+  const routes = searchableRoutes(files);
+  return hashOf('search', codeFingerprint, JSON.stringify(registry), ...routes.flatMap((r) => [r, readFileSync(join(distDir, r, 'index.html'))]));
+}
 
 export async function buildSearchIndex(distDir: string, files: string[], registry: RegistryQuestion[]): Promise<IndexStats> {
   const questions = new Map(registry.map((q) => [q.id, q]));
