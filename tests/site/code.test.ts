@@ -164,6 +164,8 @@ describe('lean code block markup (src/plugins/expressive-code.ts)', () => {
     await button.click();
     const feedback = figure.locator('.feedback.show');
     await expect.poll(() => feedback.count()).toBe(1);
+    // The tooltip slides in (EC's 0.2 s transform transition): measured once it has settled.
+    await feedback.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
     const [b, f] = await Promise.all([button.boundingBox(), feedback.boundingBox()]);
     if (!b || !f) throw new Error('no box for the button or its tooltip');
     expect(f.x + f.width).toBeLessThan(b.x);
