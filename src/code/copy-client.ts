@@ -1,6 +1,7 @@
 // Copy buttons of code blocks, with one delegated click listener for the whole page instead of work per block.
 // Two kinds of button use it:
-//   - Expressive Code blocks (`.expressive-code .copy button`): the text is in `data-code`, lines joined by U+007F;
+//   - Expressive Code blocks (`.expressive-code button.copy`): the text is in `data-code`, lines joined by U+007F;
+//     the button has no holder (src/plugins/expressive-code.ts), so its "copied" tooltip goes inside it;
 //   - light command lines (`button.kb-copy`, src/components/CommandCheatSheet.astro): the text is the `<pre>` before it.
 // Shipped twice from this one source: bundled by Astro on the cheat sheet (which has no Expressive Code block), and
 // as Expressive Code's only script module on pages with code blocks (ec.config.mjs takes `copyScript`).
@@ -26,7 +27,7 @@ export function installCopyButtons(): void {
   document.addEventListener('click', async (event) => {
     const target = event.target;
     if (!(target instanceof Element)) return;
-    const button = target.closest<HTMLButtonElement>('button.kb-copy, .expressive-code .copy button');
+    const button = target.closest<HTMLButtonElement>('button.kb-copy, .expressive-code button.copy');
     if (!button) return;
     const text = button.classList.contains('kb-copy')
       ? (button.previousElementSibling?.textContent ?? '')
@@ -39,13 +40,15 @@ export function installCopyButtons(): void {
     }
     const message = button.dataset.copied || '复制成功！';
     announce(message);
-    const holder = button.parentElement;
+    const inside = button.classList.contains('copy');
+    const holder = inside ? button : button.parentElement;
     if (!holder || holder.querySelector(':scope > .feedback')) return;
     const feedback = document.createElement('span');
     feedback.className = 'feedback';
     feedback.setAttribute('aria-hidden', 'true');
     feedback.textContent = message;
-    button.before(feedback);
+    if (inside) button.append(feedback);
+    else button.before(feedback);
     requestAnimationFrame(() => feedback.classList.add('show'));
     setTimeout(() => feedback.classList.remove('show'), 1500);
     setTimeout(() => feedback.remove(), 1800);

@@ -165,7 +165,8 @@ export function renderDiagram(code: string): Promise<MermaidRenderResult> {
       const cachedResult: { svg: string } = JSON.parse(readFileSync(cacheFile, 'utf8'));
       if (typeof cachedResult.svg !== 'string') throw new Error('not a cached diagram');
       stats.cached += 1;
-      return Promise.resolve({ ok: true, svg: cachedResult.svg, hash });
+      // compactSvg is idempotent: a diagram cached before a compaction step was added gets it too, without a render.
+      return Promise.resolve({ ok: true, svg: compactSvg(cachedResult.svg), hash });
     } catch {
       // fall through and render again
     }

@@ -1,6 +1,6 @@
 // What a built page weighs, counted from the files (deterministic; timings belong in `npm run bench`): its HTML,
 // the CSS and JavaScript it links or inlines (raw and gzipped; a module with the modules it imports statically), the font files its text can use, and the number of
-// elements in it. Used by the
+// elements in it (all of them, and those in <body> as Lighthouse counts them). Used by the
 // budget test (tests/site/budgets.test.ts) and the bench (scripts/bench.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ export interface PageBudget {
 }
 
 export interface PageWeight extends PageBudget {
+  /** Elements inside <body> (not counting it, nor a <template>'s content): the figure Lighthouse's `dom-size` reports. */
+  bodyElements: number;
   /** Bytes of the font files named by @font-face rules (inline or linked CSS) whose unicode-range the page's text uses. */
   fontBytes: number;
   htmlRaw: number;
@@ -77,6 +79,9 @@ export function pageWeigher(distDir: string, base: string): (rel: string) => Pag
   return (rel) => {
     const html = readFileSync(join(distDir, rel), 'utf8');
     let elements = 0;
+    let bodyElements = 0;
+    let inBody = false;
+    let inTemplate = 0;
     let inScript = false;
     let inStyle = false;
     let inline = '';
@@ -87,6 +92,9 @@ export function pageWeigher(distDir: string, base: string): (rel: string) => Pag
     const parser = new Parser({
       onopentag(name, a) {
         elements++;
+        if (name === 'body') inBody = true;
+        else if (inBody && !inTemplate) bodyElements++;
+        if (name === 'template') inTemplate++;
         if (name === 'link' && a.rel === 'stylesheet' && a.href) css.push(a.href);
         if (name === 'script') {
           if (a.src) js.push(a.src);
@@ -100,6 +108,8 @@ export function pageWeigher(distDir: string, base: string): (rel: string) => Pag
         else for (const c of t) text.add(c.codePointAt(0) ?? 0);
       },
       onclosetag(name) {
+        if (name === 'template') inTemplate--;
+        if (name === 'body') inBody = false;
         if (name === 'script') inScript = false;
         if (name === 'style') inStyle = false;
       },
@@ -130,6 +140,7 @@ export function pageWeigher(distDir: string, base: string): (rel: string) => Pag
       htmlRaw: Buffer.byteLength(html),
       htmlGzip: gz(html),
       elements,
+      bodyElements,
       cssRaw: sum(css, 'raw'),
       cssGzip: sum(css, 'gzip'),
       jsRaw: sum([...scripts], 'raw') + Buffer.byteLength(inline),

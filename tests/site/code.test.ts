@@ -85,11 +85,11 @@ describe('copy buttons', () => {
 
   it('playbook: an Expressive Code block copies its lines joined by newlines, under the base path', async () => {
     const playbook = doc(`${PLAYBOOK}index.html`);
-    const codes = [...playbook.querySelectorAll('.expressive-code .copy button')].map((b) => (b.getAttribute('data-code') ?? '').replace(/\u007f/g, '\n'));
+    const codes = [...playbook.querySelectorAll('.expressive-code button.copy')].map((b) => (b.getAttribute('data-code') ?? '').replace(/\u007f/g, '\n'));
     const index = codes.findIndex((c) => c.includes('\n') && /<[a-z]+>/.test(c));
     expect(index, 'a multi-line block with placeholders on the playbook').toBeGreaterThanOrEqual(0);
     const { page, context, errors } = await open(PLAYBOOK);
-    const button = page.locator('.expressive-code .copy button').nth(index);
+    const button = page.locator('.expressive-code button.copy').nth(index);
     await button.scrollIntoViewIfNeeded();
     await button.click();
     await expect.poll(() => clipboard(page)).toBe(codes[index]);
@@ -100,7 +100,7 @@ describe('copy buttons', () => {
   it('no listener per button: one delegated click handler serves them all', async () => {
     for (const [path, selector] of [
       [CHEAT_SHEET, 'button.kb-copy'],
-      [PLAYBOOK, '.expressive-code .copy button'],
+      [PLAYBOOK, '.expressive-code button.copy'],
     ] as const) {
       const { page, context } = await open(path);
       await page.waitForLoadState('networkidle');
@@ -119,6 +119,61 @@ describe('copy buttons', () => {
       expect(await listeners('document')).toBeGreaterThanOrEqual(1);
       await context.close();
     }
+  });
+});
+
+describe('lean code block markup (src/plugins/expressive-code.ts)', () => {
+  const playbook = doc(`${PLAYBOOK}index.html`);
+
+  it('every line of every block is one element holding its tokens; frames carry no empty chrome', () => {
+    const pres = [...playbook.querySelectorAll('.expressive-code pre')];
+    expect(pres.length).toBeGreaterThan(50);
+    expect(pres.filter((p) => !p.classList.contains('kb-lines')).length, 'blocks with EC’s two elements per line').toBe(0);
+    expect(playbook.querySelectorAll('.expressive-code .ec-line > .code, .expressive-code div.copy').length).toBe(0);
+    const frames = [...playbook.querySelectorAll('.expressive-code figure.frame')];
+    const untitled = (f: Element) => !f.classList.contains('has-title');
+    expect(frames.filter((f) => untitled(f) && !f.classList.contains('is-terminal') && f.querySelector('figcaption')).length, 'untitled editor frames with a caption').toBe(0);
+    expect(frames.filter((f) => !untitled(f)).every((f) => f.querySelector('figcaption .title')?.textContent), 'titles kept').toBe(true);
+    const terminals = frames.filter((f) => f.classList.contains('is-terminal') && untitled(f));
+    expect(terminals.length).toBeGreaterThan(10);
+    for (const t of terminals) {
+      expect(t.getAttribute('aria-label')).toBe('终端窗口');
+      expect(t.querySelector('figcaption')?.children.length).toBe(0);
+    }
+    expect(frames.every((f) => f.querySelectorAll(':scope > button.copy[data-code][data-pagefind-ignore]').length === 1)).toBe(true);
+  });
+
+  it.each([375, 1280])('at %i px: long lines wrap inside their block, terminal bars keep one line’s height, the “copied” tooltip sits left of the button', async (width) => {
+    const { page, context, errors } = await open(PLAYBOOK, { width, height: 900 });
+    const layout = await page.evaluate(() => {
+      const pres = [...document.querySelectorAll<HTMLElement>('.expressive-code pre')];
+      const overflowing = pres.filter((p) => p.scrollWidth > p.clientWidth + 1).map((p) => p.textContent?.slice(0, 40));
+      const bars = [...document.querySelectorAll<HTMLElement>('.expressive-code .is-terminal .header')].map((h) => {
+        const cs = getComputedStyle(h);
+        const expected = parseFloat(cs.lineHeight) + parseFloat(cs.paddingTop) + parseFloat(cs.paddingBottom) + parseFloat(cs.borderTopWidth);
+        return h.getBoundingClientRect().height - expected;
+      });
+      return { overflowing, bars };
+    });
+    expect(layout.overflowing).toEqual([]);
+    expect(layout.bars.length).toBeGreaterThan(10);
+    for (const d of layout.bars) expect(Math.abs(d)).toBeLessThan(0.1);
+    const figure = page.locator('.expressive-code figure.is-terminal').first();
+    const button = figure.locator('button.copy');
+    await figure.scrollIntoViewIfNeeded();
+    await button.click();
+    const feedback = figure.locator('.feedback.show');
+    await expect.poll(() => feedback.count()).toBe(1);
+    // The tooltip slides in (EC's 0.2 s transform transition): measured once it has settled.
+    await feedback.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+    const [b, f] = await Promise.all([button.boundingBox(), feedback.boundingBox()]);
+    if (!b || !f) throw new Error('no box for the button or its tooltip');
+    expect(f.x + f.width).toBeLessThan(b.x);
+    expect(b.x - (f.x + f.width)).toBeLessThan(16);
+    expect(Math.abs(f.y + f.height / 2 - (b.y + b.height / 2))).toBeLessThan(1);
+    expect(f.height).toBeLessThan(b.height);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 
