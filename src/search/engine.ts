@@ -330,15 +330,19 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
       // Each searched word can cost an index chunk (~35 KB) on a first query: function words are searched only
       // when nothing else is left, and a long pasted message by its MAX_UNITS most telling words (indexed Latin
       // words, longest first — API names and reasons — then Chinese words).
-      const known = (u: QueryUnit) => (u.han ? 1 : u.phrase || vocabulary.has(u.text) ? 2 : 0);
-      const wanted = units.filter((u) => !u.stop);
+      // A command phrase (docker inspect) costs nothing more: its words' chunks are fetched anyway. It is searched
+      // when its words are.
+      const known = (u: QueryUnit) => (u.han ? 1 : vocabulary.has(u.text) ? 2 : 0);
+      const wanted = units.filter((u) => !u.stop && !u.phrase);
       const chosen = new Set(
-        (wanted.length ? wanted : units)
+        (wanted.length ? wanted : units.filter((u) => !u.phrase))
           .map((u, i) => ({ u, i }))
           .sort((a, b) => known(b.u) - known(a.u) || b.u.text.length - a.u.text.length || a.i - b.i)
           .slice(0, MAX_UNITS)
           .map(({ u }) => u),
       );
+      const chosenText = new Set([...chosen].map((u) => u.text));
+      for (const u of units) if (u.phrase && u.terms.every((t) => chosenText.has(t))) chosen.add(u);
       const lists = await Promise.all(
         units.map((u) => (chosen.has(u) ? searchUnit(pf, u, total, vocabulary) : Promise.resolve<UnitList>({ unit: u, df: -1, weight: 0, results: [], filler: false }))),
       );
