@@ -38,6 +38,12 @@ export function svgWidth(svg: string): number | undefined {
   return m ? Math.round(Number(m[1])) : undefined;
 }
 
+/** The diagram's natural height (CSS px), from its viewBox. */
+export function svgHeight(svg: string): number | undefined {
+  const m = /viewBox="[-\d.]+ [-\d.]+ [\d.]+ ([\d.]+)"/.exec(svg);
+  return m ? Math.round(Number(m[1])) : undefined;
+}
+
 /** Diagrams wider than this (CSS px) get a "放大查看" link: in the column they shrink below a legible size. */
 export const ZOOM_WIDTH = 640;
 
@@ -60,7 +66,10 @@ export function figureHtml({ svg, hash, title }: DiagramFigure): string {
     width !== undefined && width > ZOOM_WIDTH
       ? ` <a class="kb-diagram-zoom" href="#${id}">放大查看</a><a class="kb-diagram-close" href="#${id}-back">关闭</a>`
       : '';
-  const style = width ? ` style="--kb-diagram-width:${width}px"` : '';
+  // The height lets the page reserve the diagram's space while it is not laid out yet (custom.css, issue #14).
+  const height = svgHeight(svg);
+  const vars = [width ? `--kb-diagram-width:${width}px` : '', height ? `--kb-diagram-height:${height}px` : ''].filter(Boolean);
+  const style = vars.length ? ` style="${vars.join(';')}"` : '';
   return (
     `<span id="${id}-back" class="kb-diagram-back"></span>` +
     // tabindex=-1: when opened full size (the fragment target) the figure takes focus, so arrow keys scroll it.

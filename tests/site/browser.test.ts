@@ -152,7 +152,19 @@ describe('diagrams', () => {
   const diagramRoutes = routes.filter((r) => readFileSync(join(distDir, r, 'index.html'), 'utf8').includes('class="kb-diagram"'));
   it.concurrent.for(diagramRoutes)('/%s: every diagram is one SVG, recoloured by the theme, with its font loaded and no label wider than its shape', async (route, { expect }) => {
     const { page, context, problems } = await open(route, { width: 1280, height: 900 });
-    await page.evaluate(() => document.fonts.ready);
+    // Diagrams are laid out, and their font faces fetched, only near the viewport (content-visibility in
+    // custom.css): below the fold nothing of them is rendered yet, then each one as it is scrolled to.
+    const below = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.kb-diagram')].filter((f) => f.getBoundingClientRect().top > 3 * innerHeight).map((f) => getComputedStyle(f).contentVisibility),
+    );
+    expect(below.every((v) => v === 'auto')).toBe(true);
+    await page.evaluate(async () => {
+      for (const f of document.querySelectorAll('figure.kb-diagram')) {
+        f.scrollIntoView();
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      }
+      await document.fonts.ready;
+    });
     // Every diagram font face of the page was needed by its labels and loaded (a face never used stays "unloaded").
     const faces = await page.evaluate(() =>
       [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === 'Noto Sans SC').map((f) => `${f.unicodeRange.slice(0, 40)}: ${f.status}`),

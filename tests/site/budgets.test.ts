@@ -31,12 +31,14 @@ const kindOf = (rel: string): Kind =>
  * Session 7 (issue #14's ≤ 5,000 elements reached on every page): one element per code line, no empty frame chrome,
  * the copy button without its holder, diagram elements that draw nothing dropped, heading links named by aria-label:
  * playbook 4,860 elements (pod-status), concept 4,479 (docker-cli); elements here count the whole document.
+ * Then docker-cli gained a question (docker login and the credential store, a real gap query of issue #10):
+ * 4,761 elements, concept budget 4,900.
  */
 const KIB = 1024;
 const BUDGETS: Record<Kind, PageBudget> = {
   cheatsheet: { htmlGzip: 43 * KIB, elements: 4_400, cssGzip: 10 * KIB, jsGzip: 5 * KIB },
   playbook: { htmlGzip: 112 * KIB, elements: 5_000, cssGzip: 15 * KIB, jsGzip: 10 * KIB },
-  concept: { htmlGzip: 84 * KIB, elements: 4_600, cssGzip: 15 * KIB, jsGzip: 10 * KIB },
+  concept: { htmlGzip: 84 * KIB, elements: 4_900, cssGzip: 15 * KIB, jsGzip: 10 * KIB },
   overview: { htmlGzip: 24 * KIB, elements: 1_600, cssGzip: 10 * KIB, jsGzip: 7.5 * KIB },
 };
 
