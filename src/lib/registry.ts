@@ -1,4 +1,5 @@
 // The question registry: every question heading of the site, read from what the remark plugin recorded.
+import { siteBase } from './site-base.ts';
 import { getCollection, render } from 'astro:content';
 import { checkSiteQuestions } from './content-error.ts';
 
@@ -19,7 +20,7 @@ export interface RegistryEntry {
 let registry: Promise<RegistryEntry[]> | undefined;
 
 export function pageUrl(entryId: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
+  const base = siteBase();
   const path = entryId === 'index' ? '' : `${entryId.replace(/\/index$/, '')}/`;
   return `${base}/${path}`;
 }
