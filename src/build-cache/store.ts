@@ -6,10 +6,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Root of the caches (the diagram cache's folder). */
-export function cacheRoot(): string {
-  return process.env.KB_MERMAID_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'k8s-kb-mermaid');
-}
+import { cacheRoot } from '../lib/cache-root.ts';
+export { cacheRoot };
 
 /** sha256 (hex) of the parts, each length-prefixed so that ("ab","c") and ("a","bc") differ. */
 export function hashOf(...parts: Array<string | Uint8Array>): string {

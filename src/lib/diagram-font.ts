@@ -5,6 +5,7 @@
 // widths unchanged, so the text measures as it did at build time). The @font-face rules name the family the SVGs
 // ask for and list exactly those characters as unicode-range. Subsets are cached on disk by the hash of their
 // input, which is also their file name: the same input gives the same bytes at the same URL.
+import { cacheRoot } from './cache-root.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,7 +22,7 @@ export const DIAGRAM_FONT_FAMILY = 'Noto Sans SC';
 /** Built font files are `<assets>/kb-dg-<16 hex>.woff2`. */
 export const FONT_FILE = /kb-dg-[0-9a-f]{16}\.woff2/g;
 
-const CACHE_DIR = join(process.env.KB_MERMAID_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'k8s-kb-mermaid'), 'fonts');
+const CACHE_DIR = join(cacheRoot(), 'fonts');
 
 /** One @font-face of a page's diagram font: its built file name and the characters it holds. */
 export interface DiagramFontFace {

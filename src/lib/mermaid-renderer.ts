@@ -1,5 +1,6 @@
 // Build-time Mermaid: the official `mermaid` package runs in one headless Chromium page that stays open
 // for the whole build (or dev session). Results are cached on disk by content hash.
+import { cacheRoot } from './cache-root.ts';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +28,7 @@ export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
 export const THEMES = ['light', 'dark'] as const satisfies readonly MermaidTheme[];
 const MERMAID_THEME: Record<MermaidTheme, MermaidConfig['theme']> = { light: 'default', dark: 'dark' };
 
-const CACHE_DIR = process.env.KB_MERMAID_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'k8s-kb-mermaid');
+const CACHE_DIR = cacheRoot();
 const ORIGIN = 'http://mermaid.render.local';
 
 function mermaidConfig(theme: MermaidTheme): MermaidConfig {
