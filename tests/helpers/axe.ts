@@ -14,13 +14,19 @@ declare global {
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The page's axe violations as `impact id: help — targets`, on the whole document or inside `within`, optionally
- *  only of the given impacts. */
+ *  only of the given impacts. Content that `content-visibility: auto` skips (code blocks, diagrams and the text of
+ *  long pages below the fold, src/styles/custom.css) is rendered first: axe cannot judge the colours of text that is
+ *  not laid out (it reported links in skipped lists as failing contrast), and what it checks must be what a reader
+ *  sees once scrolled there. */
 export async function axeViolations(page: Page, { within, impacts }: { within?: string; impacts?: string[] } = {}): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(
     async ({ within, impacts }) => {
       const root = within ? document.querySelector(within) : document;
       if (!root) throw new Error(`axe: nothing matches ${within}`);
+      for (const el of document.querySelectorAll<HTMLElement>('*')) {
+        if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+      }
       const r = await window.axe.run(root, { resultTypes: ['violations'] });
       return r.violations
         .filter((v) => !impacts || impacts.includes(v.impact ?? ''))

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/lib/chromium.ts';
 import { htmlPages, routeOf } from '../helpers/site.ts';
 import { ask } from '../../scripts/search-eval.ts';
@@ -24,6 +24,32 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The layout shift of the page's content so far: shifts not caused by input whose moved elements include one
+ *  inside `.sl-markdown-content` (the observer reports the buffered ones), with what moved (`tag.class top→top`).
+ *  (Shifts of the page frame alone are left out: with many pages loading at once, Chromium sometimes paints a
+ *  page before it has parsed the right sidebar, at 1280 px, in the build before content-visibility on text too.) */
+const contentShift = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ cls: number; moved: string[] }>((resolve) => {
+        let cls = 0;
+        const moved: string[] = [];
+        type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }> };
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Shift[]) {
+            const els = e.sources.map((s) => (s.node instanceof Element ? s.node : s.node?.parentElement));
+            if (e.hadRecentInput || !els.some((el) => el?.closest('.sl-markdown-content'))) continue;
+            cls += e.value;
+            e.sources.forEach((s, i) => {
+              const el = els[i];
+              moved.push(`${Math.round(e.startTime)} ms ${el ? `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}` : '?'} ${Math.round(s.previousRect.top)}→${Math.round(s.currentRect.top)}`);
+            });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve({ cls, moved }), 50)));
+      }),
+  );
+
 async function open(path: string, { width = 1280, height = 900, theme }: { width?: number; height?: number; theme?: string } = {}) {
   if (!browser) throw new Error('Chromium did not launch (see beforeAll)');
   const context = await browser.newContext({ viewport: { width, height } });
@@ -44,19 +70,27 @@ async function open(path: string, { width = 1280, height = 900, theme }: { width
 describe('every page in the browser', () => {
   // The per-page checks run a few at a time (each in its own browser context; vitest's maxConcurrency): most of a
   // check is waiting for the network to go idle, and the suite took about three minutes one page at a time.
-  it.concurrent.for(routes)('/%s loads without console errors or failed requests, and fits 375 px without horizontal scroll', async (route, { expect }) => {
+  // Layout shift: content-visibility (src/styles/custom.css) must not skip anything on the first screen, where a
+  // placeholder height replaced a frame later moves the page (it did: CLS 0.05–0.2 on a phone).
+  it.concurrent.for(routes)('/%s loads without console errors or failed requests, fits 375 px without horizontal scroll, and its content does not move', async (route, { expect }) => {
     const { page, context, problems, response } = await open(route, { width: 375, height: 740 });
     expect(response?.status()).toBe(200);
     await page.waitForLoadState('networkidle');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+    const shift = await contentShift(page);
+    expect(shift.cls, `layout shift of the content at 375 px: ${shift.moved.join('; ')}`).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });
 
-  it.concurrent.for([...routes, '404.html'])('/%s has no axe violations of any impact (light and dark)', async (route, { expect }) => {
+  it.concurrent.for([...routes, '404.html'])('/%s has no axe violations of any impact (light and dark), and its content does not move at 1280 px', async (route, { expect }) => {
     for (const theme of ['light', 'dark']) {
       const { page, context } = await open(route, { theme });
+      if (theme === 'light') {
+        const shift = await contentShift(page);
+        expect(shift.cls, `layout shift of the content at 1280 px: ${shift.moved.join('; ')}`).toBe(0);
+      }
       expect(await axeViolations(page), `${theme} theme`).toEqual([]);
       await context.close();
     }
