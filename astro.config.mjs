@@ -8,6 +8,7 @@ import remarkMermaid from './src/plugins/remark-mermaid.ts';
 import remarkBaseline from './src/plugins/remark-baseline.ts';
 import rehypeBaseLinks from './src/plugins/rehype-base-links.ts';
 import rehypeTables from './src/plugins/rehype-tables.ts';
+import rehypePlainBlocks from './src/plugins/rehype-plain-blocks.ts';
 import kb from './src/integrations/kb.ts';
 import buildProfile from './src/integrations/build-profile.ts';
 import buildCache from './src/build-cache/integration.ts';
@@ -52,7 +53,7 @@ export default defineConfig({
     processor: unified({
       smartypants: false,
       remarkPlugins: [remarkBaseline, remarkQuestions, remarkMermaid],
-      rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables],
+      rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTables, rehypePlainBlocks],
     }),
   },
   integrations: [
