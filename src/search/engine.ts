@@ -5,7 +5,7 @@
 // (./tokenize.ts); each unit is searched on its own, units that are on no page are dropped, a query most of
 // whose words are on no page answers nothing, and the remaining lists are fused: each unit counts by how rare
 // it is (IDF), and records that match every unit at once (the strict AND search) get a bonus.
-import { chineseFor, correct, displayText, englishBase, hanBigrams, hanToken, intlSegmenter, isFiller, kubectlVerb, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
+import { chineseFor, correct, displayText, englishBase, hanBigrams, hanToken, intlSegmenter, isFiller, kubectlVerb, otherNumber, queryUnits, unitWords, type QueryUnit, type Segment } from './tokenize.ts';
 import type { SearchHit, SearchIndexInfo, SearchMeta } from './types.ts';
 
 // The part of Pagefind's JS API we use (pagefind 1.6; see README → Search for why the version is pinned).
@@ -212,7 +212,13 @@ async function searchLatin(pf: PagefindApi, unit: QueryUnit, total: number, voca
   const found = (res: PagefindResult[], factor: number, as = word): UnitList =>
     res.length ? { unit, df: res.length, weight: factor * idf(res.length), results: res, filler: false, ...(as !== word ? { word: as } : {}) } : none();
   // Numbers count only where a page has them (137, 502, 6443); an absent one is a port or a count.
-  if (vocabulary.has(word)) return found(await exactRanked(pf, [word]), 1);
+  if (vocabulary.has(word)) {
+    // Either number of a noun, as people type one for the other (不同 node 上的 pods, Request 与 Limit → requests).
+    const other = otherNumber(word, (w) => vocabulary.has(w));
+    if (!other) return found(await exactRanked(pf, [word]), 1);
+    const both = anyOf(await Promise.all([exactRanked(pf, [word]), exactRanked(pf, [other])]));
+    return { unit, df: both.length, weight: idf(both.length), results: both, filler: false };
+  }
   if (/^\d+$/.test(word)) return none(true);
   // An inflected English word whose base form is indexed: classes → class, evicted → evict.
   const base = englishBase(word, (w) => vocabulary.has(w));

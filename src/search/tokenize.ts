@@ -174,6 +174,9 @@ export function normalizeQuery(raw: string): string {
     // Go templates and JSONPath name fields the pages name: '{{.status.qosClass}}', {.data.password} → status qosClass
     .replace(/\{\{?-?\s*(?:range\s+|with\s+|index\s+)?\$?\.([\w.\[\]*]*)\s*-?\}?\}/g, (_, path: string) => ` ${path.replace(/[.[\]*]+/g, ' ')} `)
     .replace(/\{\{-?\s*end\s*-?\}\}/g, ' ')
+    // The number of a question copied from an interview list: 【Q040】, [12], Q7: (not 1.24 or kubelet[485]: text)
+    .replace(/[【\[(（]\s*(?:q|no\.?\s*)?\d{1,4}\s*[】\])）]/gi, ' ')
+    .replace(/^\s*(?:q\d{1,4}|\d{1,3})\s*[.、:：)）](?!\d)/i, ' ')
     // Placeholders of a command as documented: <pod>, <some-namespace>, [container_name]
     .replace(/<[a-z][\w.-]*>/gi, ' ')
     .replace(/\[[a-z]+(?:_[a-z]+)+\]/gi, ' ')
@@ -367,6 +370,23 @@ export function englishBase(word: string, has: (w: string) => boolean): string |
   return candidates.find((c) => c.length >= 3 && has(c));
 }
 
+/** The other number of an English noun, if the index holds it too: pods ↔ pod, requests ↔ request, policy ↔
+ *  policies, process ↔ processes. (Not -ss/-us/-is words read as plurals: ingress, status, analysis.) */
+export function otherNumber(word: string, has: (w: string) => boolean): string | undefined {
+  if (word.length < 3 || !/^[a-z]+$/.test(word)) return undefined;
+  const cut = (n: number) => word.slice(0, -n);
+  const candidates: string[] = [];
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) {
+    if (word.endsWith('ies')) candidates.push(`${cut(3)}y`);
+    if (/(s|x|z|ch|sh)es$/.test(word)) candidates.push(cut(2));
+    candidates.push(cut(1));
+  } else {
+    if (/[^aeiou]y$/.test(word)) candidates.push(`${cut(1)}ies`);
+    candidates.push(/(s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`);
+  }
+  return candidates.find((c) => c.length >= 3 && c !== word && has(c));
+}
+
 /** kubectl's subcommands, as the vocabulary writes them (port-forward → portforward). */
 const KUBECTL_VERBS = (
   'annotate apiresources apiversions apply attach auth autoscale certificate clusterinfo completion config cordon cp ' +
@@ -487,9 +507,11 @@ export function queryUnits(raw: string, segment: Segment, glue: ReadonlySet<stri
       last = [...w].at(-1) ?? '';
     }
     flush();
-    // A query that is one Chinese character still searches for it.
-    if ([...run].length === 1 && units.length === 0) push({ text: run, terms: [run], han: true, stop: false });
   }
+  // A query that is one Chinese character (and nothing else) still searches for it; a lone character in a longer
+  // query is a preposition or particle (对 k8s 中 Service 的理解), not the topic.
+  const only = text.trim();
+  if (units.length === 0 && [...only].length === 1 && HAN.test(only)) push({ text: only, terms: [only], han: true, stop: false });
   return units;
 }
 

@@ -4,6 +4,7 @@ import {
   displayText,
   editDistance,
   englishBase,
+  otherNumber,
   hanBigrams,
   hanToken,
   indexText,
@@ -178,6 +179,34 @@ describe('query side', () => {
     expect(normalizeQuery('prometheus对k8的监控')).toBe('prometheus对 kubernetes 的监控');
     expect(normalizeQuery('K8s集群')).toBe('kubernetes 集群');
     expect(normalizeQuery('registry.k8s.io/pause')).toBe('registry.k8s.io/pause');
+  });
+
+  it('finds the other number of an English noun when the index holds both (pods ↔ pod), not for -ss/-us words', () => {
+    const vocab = new Set(['pod', 'pods', 'request', 'requests', 'policy', 'policies', 'process', 'processes', 'status', 'statu', 'ingres', 'ingress']);
+    const has = (w: string) => vocab.has(w);
+    expect(otherNumber('pods', has)).toBe('pod');
+    expect(otherNumber('pod', has)).toBe('pods');
+    expect(otherNumber('request', has)).toBe('requests');
+    expect(otherNumber('policy', has)).toBe('policies');
+    expect(otherNumber('policies', has)).toBe('policy');
+    expect(otherNumber('processes', has)).toBe('process');
+    expect(otherNumber('process', has)).toBe('processes');
+    expect(otherNumber('status', has)).toBeUndefined();
+    expect(otherNumber('ingress', has)).toBeUndefined();
+    expect(otherNumber('limit', has)).toBeUndefined();
+  });
+
+  it('drops the number of a question copied from a list, not versions or pids', () => {
+    expect(normalizeQuery('【Q040】k8s 由那些组件组成')).toBe('kubernetes 由那些组件组成');
+    expect(normalizeQuery('Q7: 什么是 pod')).toBe('什么是 pod');
+    expect(normalizeQuery('12、Pod 的重启策略')).toBe('Pod 的重启策略');
+    expect(normalizeQuery('1.24 以后如何使用 docker')).toBe('1.24 以后如何使用 docker');
+  });
+
+  it('searches a lone Chinese character only when it is the whole query', () => {
+    const seg = intlSegmenter();
+    expect(queryUnits('对k8s中Service的理解', seg).map((u) => u.text)).toEqual(['kubernetes', 'service', '理解']);
+    expect(queryUnits('锁', seg).map((u) => u.text)).toEqual(['锁']);
   });
 
   it('finds the indexed base form of an inflected English word', () => {
