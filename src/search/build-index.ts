@@ -14,7 +14,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import type { Element, ElementContent, Root } from 'hast';
-import { glueWords, indexText, intlSegmenter, latinWords } from './tokenize.ts';
+import { glueWords, indexText, intlSegmenter, latinWords, queryUnits } from './tokenize.ts';
 import type { RecordKind, SearchIndexInfo, SearchMeta } from './types.ts';
 import type { RegistryEntry } from '../lib/registry.ts';
 import { topics } from '../topics.ts';
@@ -241,7 +241,11 @@ export async function buildSearchIndex(distDir: string, files: string[], registr
   const nameWords = records.flatMap((r) => [r.meta.title, ...r.aka.filter((a) => latinWords(a).length <= NAME_ALIAS_WORDS)]);
   const names = [...new Set(latinWords(nameWords.join(' ')).map((w) => position.get(w) ?? -1))].filter((i) => i >= 0).sort((a, b) => a - b);
   const glue = glueWords(records.filter((r) => r.meta.kind === 'question' || r.meta.kind === 'playbook').flatMap((r) => [r.meta.title, ...r.aka]), intlSegmenter());
-  const info: SearchIndexInfo = { records: records.length, words: sorted, heads, names, glue };
+  const named = records.filter((r) => r.meta.kind === 'question' || r.meta.kind === 'playbook').flatMap((r) => [r.meta.title, ...r.aka]);
+  const glueSet = new Set(glue);
+  const segmenter = intlSegmenter();
+  const hanNames = [...new Set(named.flatMap((n) => queryUnits(n, segmenter, glueSet).filter((u) => u.han && !u.stop).map((u) => u.text)))].sort();
+  const info: SearchIndexInfo = { records: records.length, words: sorted, heads, names, glue, hanNames };
   writeFileSync(join(distDir, 'pagefind', 'kb-search.json'), JSON.stringify(info));
   return {
     questions: indexed.size,

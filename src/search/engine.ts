@@ -55,6 +55,8 @@ const SHORT_QUERY = 4;
 const ENGLISH_ABSENT_SHARE = 0.35;
 /** Weight of a plain English word (one that names no question) in a question asked in English. */
 const PLAIN_ENGLISH = 0.4;
+/** Weight of a Chinese word no question's title or alias uses, in a question asked in Chinese. */
+const PLAIN_HAN = 0.5;
 /** A question asked in English (not a pasted message): ends with a question mark, or opens like one. */
 const ENGLISH_QUESTION = /\?$|^(?:what|how|why|which|when|where|who|explain|describe|true or false)\b/i;
 const SHORT_MIN_COVERAGE = 0.7;
@@ -301,6 +303,7 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
   };
   const vocabulary = vocabularyOf(index.words);
   const glue = new Set(index.glue);
+  const hanNames = new Set(index.hanNames);
   const rare = Math.log(1 + total);
   return {
     async search(raw, { explain = false } = {}) {
@@ -375,9 +378,13 @@ export function createEngine(pf: PagefindApi, index: SearchIndexInfo, segment: S
       // lines of playbooks; the names it uses (pod, ingress, etcd) are what it is about. Words that name no question
       // count less (PLAIN_ENGLISH), unless the site also writes them in Chinese (isolate → 隔离).
       const askedInEnglish = english && ENGLISH_QUESTION.test(raw.trim());
+      // A question asked in Chinese likewise: its Chinese words that no question's title or alias uses (合理, 组成)
+      // count less than the ones that name what a question is about (PLAIN_HAN).
       const weighed = askedInEnglish
         ? present.map((l) => (!l.unit.han && !l.unit.zh && !nameWord(l) ? { ...l, weight: PLAIN_ENGLISH * l.weight } : l))
-        : present;
+        : english
+          ? present
+          : present.map((l) => (l.unit.han && !hanNames.has(l.unit.text) ? { ...l, weight: PLAIN_HAN * l.weight } : l));
       const fused = fuse(weighed, strict, ownWord).sort((a, b) => b.score - a.score);
       // The steps shown under a result come from the search that produced it. A record the strict search missed
       // (the query also holds words it lacks) is searched again for the words it does hold, so its steps fit them

@@ -34,6 +34,9 @@ export interface SearchIndexInfo {
   names: number[];
   /** Words of question titles and aliases that the query side's segmenter cuts apart (宿|主机): joined again. */
   glue: string[];
+  /** Chinese words of question and playbook titles and aliases, as the query side segments them: what the site's
+   *  questions are about. A Chinese query's other words (合理, 组成) count less. */
+  hanNames: string[];
 }
 
 /** One result as the dialog shows it. */

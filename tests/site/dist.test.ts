@@ -205,6 +205,19 @@ describe('search index', () => {
     expect(onlyInLong.filter((w) => names.has(w))).toEqual([]);
   });
 
+  it('lists as Chinese names the words of question titles and aliases, segmented as a query is, not question words', async () => {
+    const { queryUnits, intlSegmenter } = await import('../../src/search/tokenize.ts');
+    const info = JSON.parse(readFileSync(join(pagefindDir, 'kb-search.json'), 'utf8')) as { hanNames: string[]; glue: string[] };
+    const names = new Set(info.hanNames);
+    const registry = JSON.parse(readFileSync(join(distDir, 'questions.json'), 'utf8')) as Array<{ title: string }>;
+    const seg = intlSegmenter();
+    const titleWords = registry.flatMap((q) => queryUnits(q.title, seg, new Set(info.glue)).filter((u) => u.han && !u.stop).map((u) => u.text));
+    expect(titleWords.length).toBeGreaterThan(300);
+    expect(titleWords.filter((w) => !names.has(w))).toEqual([]);
+    // Words that only make a sentence a question (什么, 如何, 区别) are no names.
+    expect(['什么', '如何', '为什么', '区别'].filter((w) => names.has(w))).toEqual([]);
+  });
+
   it('keeps code-block chrome (frame labels, copy buttons) and diagram SVG text out of the index', () => {
     const chrome = '终端窗口';
     expect(pages.some((rel) => read(distDir, rel).includes(chrome)), 'a page with a terminal frame exists').toBe(true);
