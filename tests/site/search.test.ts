@@ -24,15 +24,18 @@ const urlOf = (id: string) => registry.find((q) => q.id === id)!.url;
  */
 export const TARGETS = { hit3: 0.95, hit1: 0.85, anchor1: 0.85, empty: 0, absentShown: 0.1, firstQueryBytes: 250_000, medianMs: 100 };
 // Floors are what was measured when they were set, less about one query (a tie between two questions can flip).
-// Session 7 (630 queries): the whole set hit@3 94.6 %, hit@1 = anchor@1 83.3 %, every kind's hit@3 ≥ 90.6 %.
-// The tuned batches 1–3 (497 queries, every change of sessions 4–7 measured on them) met the targets in session 6
-// (95.6 / 85.1 %); in session 7 new questions answering six real gap queries of batch 4 (all six now first) took
-// first place from two of them (84.9 % hit@1, 95.4 % hit@3): the hit@3 target holds, hit@1 has a floor.
-// Batches 4 and 5 are real queries collected later and measured held out before any tuning on them (batch 4:
-// 63.5 / 76.2 % then, batch 5: 65.1 / 81.0 %); what they measure now is their floor.
-const FLOORS = { hit3: 0.94, hit1: 0.83, anchor1: 0.83, empty: 0, absentShown: 0.1, kindHit3: 0.9 };
-const TUNED_FLOORS = { hit3: TARGETS.hit3, hit1: 0.845, anchor1: 0.845 };
-const HELD_OUT_FLOORS: Record<number, { hit3: number; hit1: number }> = { 4: { hit3: 0.88, hit1: 0.76 }, 5: { hit3: 0.92, hit1: 0.75 } };
+// Session 8 (695 queries, batch 6 added): the whole set hit@3 93.4 %, hit@1 = anchor@1 81.3 %, every kind's hit@3
+// ≥ 89.3 % (english). The tuned batches 1–3 (497 queries, every change of sessions 4–8 measured on them) meet the
+// targets again (95.6 / 85.5 %). Batches 4, 5 and 6 are real queries collected later and measured held out before
+// any tuning on them (batch 4: 63.5 / 76.2 % then, batch 5: 65.1 / 81.0 %, batch 6: 52.3 / 78.5 %); what they
+// measure now (78.3 / 88.4, 78.1 / 93.8, 55.4 / 81.5 %) is their floor.
+const FLOORS = { hit3: 0.93, hit1: 0.81, anchor1: 0.81, empty: 0, absentShown: 0.1, kindHit3: 0.88 };
+const TUNED_FLOORS = { hit3: TARGETS.hit3, hit1: TARGETS.hit1, anchor1: TARGETS.anchor1 };
+const HELD_OUT_FLOORS: Record<number, { hit3: number; hit1: number }> = {
+  4: { hit3: 0.88, hit1: 0.76 },
+  5: { hit3: 0.92, hit1: 0.76 },
+  6: { hit3: 0.8, hit1: 0.54 },
+};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -64,7 +67,7 @@ describe('search quality on tests/search/queries.json', () => {
 
   const hits = (rows: EvalReport['outcomes'], n: number) => rows.filter((o) => o.got.slice(0, n).some((g) => o.answers.includes(g))).length / rows.length;
 
-  it('holds the tuned batches 1–3 at the hit@3 target and their hit@1 floor', () => {
+  it('holds the tuned batches 1–3 at the targets (hit@3, hit@1, anchor@1)', () => {
     const tuned = report.outcomes.filter((o) => o.answers.length && (batchOf.get(o.q) ?? 1) <= 3);
     expect(tuned.length).toBe(497);
     expect(hits(tuned, 3), 'batches 1–3 hit@3').toBeGreaterThanOrEqual(TUNED_FLOORS.hit3);
@@ -73,7 +76,7 @@ describe('search quality on tests/search/queries.json', () => {
     expect(anchored, 'batches 1–3 anchor@1').toBeGreaterThanOrEqual(TUNED_FLOORS.anchor1);
   });
 
-  it.each([4, 5])('holds the held-out batch %i at its floors', (batch) => {
+  it.each([4, 5, 6])('holds the held-out batch %i at its floors', (batch) => {
     const rows = report.outcomes.filter((o) => o.answers.length && batchOf.get(o.q) === batch);
     expect(rows.length).toBeGreaterThanOrEqual(60);
     expect(hits(rows, 3), `batch ${batch} hit@3`).toBeGreaterThanOrEqual(HELD_OUT_FLOORS[batch]!.hit3);
