@@ -240,10 +240,12 @@ export async function buildSearchIndex(distDir: string, files: string[], registr
   // Names: Latin words of question titles and of short aliases (an English name, not a pasted error string).
   const nameWords = records.flatMap((r) => [r.meta.title, ...r.aka.filter((a) => latinWords(a).length <= NAME_ALIAS_WORDS)]);
   const names = [...new Set(latinWords(nameWords.join(' ')).map((w) => position.get(w) ?? -1))].filter((i) => i >= 0).sort((a, b) => a - b);
-  const glue = glueWords(records.filter((r) => r.meta.kind === 'question' || r.meta.kind === 'playbook').flatMap((r) => [r.meta.title, ...r.aka]), intlSegmenter());
+  // Titles and aliases of questions and playbooks, cut as the query side cuts them: words the segmenter splits
+  // (glue), and the Chinese words that name what a question is about (hanNames).
   const named = records.filter((r) => r.meta.kind === 'question' || r.meta.kind === 'playbook').flatMap((r) => [r.meta.title, ...r.aka]);
-  const glueSet = new Set(glue);
   const segmenter = intlSegmenter();
+  const glue = glueWords(named, segmenter);
+  const glueSet = new Set(glue);
   const hanNames = [...new Set(named.flatMap((n) => queryUnits(n, segmenter, glueSet).filter((u) => u.han && !u.stop).map((u) => u.text)))].sort();
   const info: SearchIndexInfo = { records: records.length, words: sorted, heads, names, glue, hanNames };
   writeFileSync(join(distDir, 'pagefind', 'kb-search.json'), JSON.stringify(info));

@@ -361,10 +361,7 @@ export function correct(word: string, vocabulary: readonly string[]): string | u
 export function englishBase(word: string, has: (w: string) => boolean): string | undefined {
   if (word.length < 4 || !/^[a-z]+$/.test(word)) return undefined;
   const cut = (n: number) => word.slice(0, -n);
-  const candidates: string[] = [];
-  if (word.endsWith('ies')) candidates.push(`${cut(3)}y`);
-  if (/(s|x|z|ch|sh)es$/.test(word)) candidates.push(cut(2));
-  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) candidates.push(cut(1));
+  const candidates = singularForms(word);
   if (word.endsWith('ed')) candidates.push(cut(2), cut(1), /(.)\1ed$/.test(word) ? cut(3) : '');
   if (word.endsWith('ing')) candidates.push(cut(3), `${cut(3)}e`, /(.)\1ing$/.test(word) ? cut(4) : '');
   return candidates.find((c) => c.length >= 3 && has(c));
@@ -374,17 +371,22 @@ export function englishBase(word: string, has: (w: string) => boolean): string |
  *  policies, process ↔ processes. (Not -ss/-us/-is words read as plurals: ingress, status, analysis.) */
 export function otherNumber(word: string, has: (w: string) => boolean): string | undefined {
   if (word.length < 3 || !/^[a-z]+$/.test(word)) return undefined;
-  const cut = (n: number) => word.slice(0, -n);
-  const candidates: string[] = [];
-  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) {
-    if (word.endsWith('ies')) candidates.push(`${cut(3)}y`);
-    if (/(s|x|z|ch|sh)es$/.test(word)) candidates.push(cut(2));
-    candidates.push(cut(1));
-  } else {
-    if (/[^aeiou]y$/.test(word)) candidates.push(`${cut(1)}ies`);
-    candidates.push(/(s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`);
-  }
+  const singular = singularForms(word);
+  const candidates = singular.length
+    ? singular
+    : [...(/[^aeiou]y$/.test(word) ? [`${word.slice(0, -1)}ies`] : []), /(s|x|z|ch|sh)$/.test(word) ? `${word}es` : `${word}s`];
   return candidates.find((c) => c.length >= 3 && c !== word && has(c));
+}
+
+/** What a plural noun may be the plural of, most specific first: policies → policy, patches → patch, pods → pod.
+ *  None for a word that only ends like one (ingress, status, analysis). */
+function singularForms(word: string): string[] {
+  if (!word.endsWith('s') || /(ss|us|is)$/.test(word)) return [];
+  const out: string[] = [];
+  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (/(s|x|z|ch|sh)es$/.test(word)) out.push(word.slice(0, -2));
+  out.push(word.slice(0, -1));
+  return out;
 }
 
 /** kubectl's subcommands, as the vocabulary writes them (port-forward → portforward). */
