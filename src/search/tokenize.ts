@@ -163,6 +163,9 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/资料库/g, '数据库'],
   // Words for “short of” that the pages write as 不足 (内存不足).
   [/紧缺/g, '不足'],
+  // Words the pages write otherwise: 排错 and 故障排除 are 排查 here, 通讯 is 通信.
+  [/排错|故障排除/g, '排查'],
+  [/通讯/g, '通信'],
   // (Not inside a name: metrics.k8s.io, registry.k8s.io, k8s-app.) Also k8, as some write it.
   [/(?<![\w./-])k8s?(?![\w./-])/gi, ' kubernetes '],
 ];
@@ -285,7 +288,7 @@ const GLOSSARY: Readonly<Record<string, string>> = {
   build: '构建', layer: '分层', cache: '缓存', threshold: '阈值', heartbeat: '心跳', lease: '租约',
   election: '选主', consistency: '一致性', throttle: '限流', throttling: '限流', large: '大规模',
   identity: '身份', mount: '挂载', template: '模板', rollout: '发布', canary: '金丝雀', downtime: '中断',
-  stuck: '卡住', hang: '卡住', timezone: '时区',
+  stuck: '卡住', hang: '卡住', timezone: '时区', hour: '小时',
 };
 
 /** The site's Chinese word for an English word, trying its base form (isolated → isolate, namespaces → namespace). */
