@@ -89,7 +89,8 @@ const PLAYBOOK_FACTOR_FOR_CONCEPTS = 0.7;
 const CONCEPT_WORDS = new Set(
   '什么 为什么 是什么 区别 原理 作用 概念 含义 意义 用途 机制 流程 过程 优缺点 优势 架构 关系 实现 设计 what why difference explain vs versus'.split(' '),
 );
-const ERROR_WORDS = /\b(error|err|failed|failure|fail|refused|timeout|timed|denied|forbidden|unauthorized|backoff|crashloopbackoff|oomkilled|evicted|notready|pending|terminating|exceeded|unable|cannot|can't|invalid|not found|no such)\b/i;
+// (A state named as one word counts too: ImagePullBackOff, CreateContainerConfigError, ErrImagePull.)
+const ERROR_WORDS = /\b(\w*error|err\w*|failed|failure|fail|refused|timeout|timed|denied|forbidden|unauthorized|\w*backoff|oomkilled|evicted|notready|pending|terminating|exceeded|unable|cannot|can't|invalid|not found|no such)\b/i;
 
 interface UnitList {
   unit: QueryUnit;

@@ -166,6 +166,7 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // Words the pages write otherwise: 排错 and 故障排除 are 排查 here, 通讯 is 通信.
   [/排错|故障排除/g, '排查'],
   [/通讯/g, '通信'],
+  [/次序/g, '顺序'],
   // (Not inside a name: metrics.k8s.io, registry.k8s.io, k8s-app.) Also k8, as some write it.
   [/(?<![\w./-])k8s?(?![\w./-])/gi, ' kubernetes '],
 ];
