@@ -448,6 +448,8 @@ export function queryUnits(raw: string, segment: Segment, glue: ReadonlySet<stri
       // The whole compound as Pagefind indexes it (ip_forward, kubeproxy); its parts when the index lacks it.
       const whole = compoundWord(run);
       if (parts.length) push({ text: whole, terms: [whole], han: false, stop: false, parts });
+      // A release (1.24, v1.35): as Pagefind indexes it (124, v135), where the pages say what changed in it.
+      else if (/^v?\d{1,2}\.\d{1,3}(?:\.\d{1,3})?$/.test(run)) push({ text: whole, terms: [whole], han: false, stop: false });
       continue;
     }
     if (!HAN.test(run)) {

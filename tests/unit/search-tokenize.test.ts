@@ -203,6 +203,13 @@ describe('query side', () => {
     expect(normalizeQuery('1.24 以后如何使用 docker')).toBe('1.24 以后如何使用 docker');
   });
 
+  it('searches a release as Pagefind indexes it (1.24 → 124, v1.35 → v135), not other dotted numbers', () => {
+    const seg = intlSegmenter();
+    expect(queryUnits('k8s 1.24以后如何使用docker', seg).map((u) => u.text)).toEqual(expect.arrayContaining(['124', 'docker']));
+    expect(queryUnits('v1.35 起 GA', seg).map((u) => u.text)).toContain('v135');
+    expect(queryUnits('runc 1.1.12 1.2.3.4.5', seg).map((u) => u.text)).toEqual(['runc', '1112']);
+  });
+
   it('searches a lone Chinese character only when it is the whole query', () => {
     const seg = intlSegmenter();
     expect(queryUnits('对k8s中Service的理解', seg).map((u) => u.text)).toEqual(['kubernetes', 'service', '理解']);
