@@ -121,9 +121,12 @@ export async function attachSearch(root: HTMLElement, base: string): Promise<voi
     root.dataset.ms = String(Math.round(performance.now() - started));
   };
 
-  input.addEventListener('input', () => {
+  input.addEventListener('input', (e) => {
     clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE_MS);
+    // Keystrokes wait for the next one (DEBOUNCE_MS). A whole query arriving at once — a paste, a drop, a word an
+    // input method commits, the query of a shared link — is searched now: the on-call engineer pastes and reads.
+    const typed = e instanceof InputEvent && (e.isComposing || ((e.data?.length ?? 0) <= 1 && !/^insertFrom(?:Paste|Drop)/.test(e.inputType)));
+    timer = setTimeout(run, typed ? DEBOUNCE_MS : 0);
   });
   // Keyboard: ↓ from the box goes to the first result, ↑/↓ move between results (and steps), typing returns to the box.
   const links = () => [...list.querySelectorAll<HTMLAnchorElement>('a')];

@@ -24,17 +24,18 @@ const urlOf = (id: string) => registry.find((q) => q.id === id)!.url;
  */
 export const TARGETS = { hit3: 0.95, hit1: 0.85, anchor1: 0.85, empty: 0, absentShown: 0.1, firstQueryBytes: 250_000, medianMs: 100 };
 // Floors are what was measured when they were set, less about one query (a tie between two questions can flip).
-// Session 8 (695 queries, batch 6 added): the whole set hit@3 93.4 %, hit@1 = anchor@1 81.3 %, every kind's hit@3
-// ≥ 89.3 % (english). The tuned batches 1–3 (497 queries, every change of sessions 4–8 measured on them) meet the
-// targets again (95.6 / 85.5 %). Batches 4, 5 and 6 are real queries collected later and measured held out before
-// any tuning on them (batch 4: 63.5 / 76.2 % then, batch 5: 65.1 / 81.0 %, batch 6: 52.3 / 78.5 %); what they
-// measure now (78.3 / 88.4, 78.1 / 93.8, 55.4 / 81.5 %) is their floor.
-const FLOORS = { hit3: 0.93, hit1: 0.81, anchor1: 0.81, empty: 0, absentShown: 0.1, kindHit3: 0.88 };
+// Session 9 (757 queries, batch 7 added): the whole set hit@3 96.7 %, hit@1 = anchor@1 83.6 %, every kind's hit@3
+// ≥ 95.5 % (natural). The tuned batches 1–3 (497 queries, every change of sessions 4–9 measured on them) meet the
+// targets (97.6 / 87.7 %). Batches 4–7 are real queries collected later and measured held out before any tuning on
+// them (batch 4: 63.5 / 76.2 % then, batch 5: 65.1 / 81.0 %, batch 6: 52.3 / 78.5 %, batch 7: 67.7 / 88.7 %); what
+// they measure now (82.6 / 95.7, 79.7 / 96.9, 66.2 / 93.8, 74.2 / 93.5 %) is their floor.
+const FLOORS = { hit3: 0.96, hit1: 0.83, anchor1: 0.83, empty: 0, absentShown: 0.1, kindHit3: 0.945 };
 const TUNED_FLOORS = { hit3: TARGETS.hit3, hit1: TARGETS.hit1, anchor1: TARGETS.anchor1 };
 const HELD_OUT_FLOORS: Record<number, { hit3: number; hit1: number }> = {
-  4: { hit3: 0.88, hit1: 0.76 },
-  5: { hit3: 0.92, hit1: 0.76 },
-  6: { hit3: 0.8, hit1: 0.54 },
+  4: { hit3: 0.94, hit1: 0.81 },
+  5: { hit3: 0.95, hit1: 0.78 },
+  6: { hit3: 0.92, hit1: 0.64 },
+  7: { hit3: 0.91, hit1: 0.72 },
 };
 
 let browser: Browser;
@@ -76,7 +77,7 @@ describe('search quality on tests/search/queries.json', () => {
     expect(anchored, 'batches 1–3 anchor@1').toBeGreaterThanOrEqual(TUNED_FLOORS.anchor1);
   });
 
-  it.each([4, 5, 6])('holds the held-out batch %i at its floors', (batch) => {
+  it.each([4, 5, 6, 7])('holds the held-out batch %i at its floors', (batch) => {
     const rows = report.outcomes.filter((o) => o.answers.length && batchOf.get(o.q) === batch);
     expect(rows.length).toBeGreaterThanOrEqual(60);
     expect(hits(rows, 3), `batch ${batch} hit@3`).toBeGreaterThanOrEqual(HELD_OUT_FLOORS[batch]!.hit3);
@@ -169,6 +170,37 @@ describe('the search dialog', () => {
     expect(id, `${links.join('\n')}\nwant ${answers.join(' or ')}`).toBeTruthy();
     await openFirst(page, id!);
     expect(problems).toEqual([]);
+    await close();
+  });
+
+  it('searches a paste at once and waits for the next keystroke when typing', async () => {
+    const { page, close } = await fresh();
+    await page.goto(siteUrl);
+    await ask(page, 'kubelet'); // the index is loaded, the dialog settled
+    // What the dialog does within one timer tick (a 0 ms search fires before it; a debounced one would not).
+    const stateAfter = (kind: 'paste' | 'key' | 'word') =>
+      page.evaluate(async (how) => {
+        const root = document.querySelector<HTMLElement>('kb-search')!;
+        const input = root.querySelector<HTMLInputElement>('dialog[open] input')!;
+        input.value = '';
+        if (how === 'paste') {
+          const dt = new DataTransfer();
+          dt.setData('text/plain', 'Warning  BackOff  kubelet\n  Back-off restarting failed container');
+          input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+        } else {
+          input.value = how === 'key' ? 'e' : 'etcd';
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: input.value }));
+        }
+        root.dataset.state = 'waiting';
+        await new Promise((r) => setTimeout(r, 30));
+        return root.dataset.state;
+      }, kind);
+    // Each case starts from a settled dialog (ask() waits for its own answer and clears a pending timer).
+    expect(await stateAfter('paste')).not.toBe('waiting');
+    await ask(page, 'kubelet');
+    expect(await stateAfter('word')).not.toBe('waiting');
+    await ask(page, 'kubelet');
+    expect(await stateAfter('key')).toBe('waiting');
     await close();
   });
 
