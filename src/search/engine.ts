@@ -448,6 +448,8 @@ async function toHits(
     // The question's title typed or pasted (or most of it): that question.
     const title = bare(l.d.meta.title ?? '');
     if (title && asked.length >= 6 && (title.includes(asked) || asked.includes(title))) l.score += total;
+    // The query is exactly one of its aliases (动态 pv, cni): that question, however short the alias.
+    else if (phrasings(l.d.meta).includes(asked)) l.score += total;
     // An alias that is an error string, pasted inside a longer message (couldn't find key … in ConfigMap): the
     // question that names that exact string.
     // One of the question's own phrasings — an alias, or a clause of its title (什么是 Ingress) — found verbatim
