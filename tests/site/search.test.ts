@@ -23,18 +23,19 @@ const urlOf = (id: string) => registry.find((q) => q.id === id)!.url;
  * improves, never lower them to let a change pass.
  */
 export const TARGETS = { hit3: 0.95, hit1: 0.85, anchor1: 0.85, empty: 0, absentShown: 0.1, firstQueryBytes: 250_000, medianMs: 100 };
-// Floors are what was measured when they were set, less about one query (a tie between two questions can flip).
-// Session 9 (757 queries, batch 7 added): the whole set hit@3 96.7 %, hit@1 = anchor@1 83.6 %, every kind's hit@3
-// ≥ 95.5 % (natural). The tuned batches 1–3 (497 queries, every change of sessions 4–9 measured on them) meet the
-// targets (97.6 / 87.7 %). Batches 4–7 are real queries collected later and measured held out before any tuning on
-// them (batch 4: 63.5 / 76.2 % then, batch 5: 65.1 / 81.0 %, batch 6: 52.3 / 78.5 %, batch 7: 67.7 / 88.7 %); what
-// they measure now (82.6 / 95.7, 79.7 / 96.9, 66.2 / 93.8, 74.2 / 93.5 %) is their floor.
-const FLOORS = { hit3: 0.96, hit1: 0.83, anchor1: 0.83, empty: 0, absentShown: 0.1, kindHit3: 0.945 };
+// Floors are what was measured when they were set, less about one query (a tie between two questions can flip),
+// and never below a target that is met. Session 9 (757 queries, batch 7 added): the whole set hit@3 96.8 %,
+// hit@1 = anchor@1 85.6 % (all three targets met), every kind's hit@3 ≥ 96.0 % (natural, english). The tuned
+// batches 1–3 (497 queries, every change of sessions 4–9 measured on them) meet the targets (97.8 / 89.3 %).
+// Batches 4–7 are real queries collected later and measured held out before any tuning on them (batch 4:
+// 63.5 / 76.2 % then, batch 5: 65.1 / 81.0 %, batch 6: 52.3 / 78.5 %, batch 7: 67.7 / 88.7 %); what they measure
+// now (84.1 / 95.7, 84.4 / 96.9, 70.8 / 93.8, 74.2 / 93.5 %) is their floor.
+const FLOORS = { hit3: 0.96, hit1: TARGETS.hit1, anchor1: TARGETS.anchor1, empty: 0, absentShown: 0.1, kindHit3: 0.955 };
 const TUNED_FLOORS = { hit3: TARGETS.hit3, hit1: TARGETS.hit1, anchor1: TARGETS.anchor1 };
 const HELD_OUT_FLOORS: Record<number, { hit3: number; hit1: number }> = {
-  4: { hit3: 0.94, hit1: 0.81 },
-  5: { hit3: 0.95, hit1: 0.78 },
-  6: { hit3: 0.92, hit1: 0.64 },
+  4: { hit3: 0.94, hit1: 0.83 },
+  5: { hit3: 0.95, hit1: 0.82 },
+  6: { hit3: 0.92, hit1: 0.69 },
   7: { hit3: 0.91, hit1: 0.72 },
 };
 
