@@ -89,8 +89,8 @@ export function scopeIds(svg: string): string {
 const RENDER_PAGE_CSP = `default-src 'none'; script-src ${ORIGIN}; style-src ${ORIGIN} 'unsafe-inline'; font-src ${ORIGIN}`;
 
 /** Diagrams render in this many pages side by side, each in its own browser context (its own renderer process).
- *  With one page, a 2-core machine idled while Node waited for the next drawing: cold build 53.6 s with one,
- *  44.9 s with two, 47.0 s with three (issue 14). Which page draws a diagram does not change its SVG (scopeIds). */
+ *  With one page, a 2-core machine idled while Node waited for the next drawing: cold build (npm run bench)
+ *  55.0–56.4 s with one page, 44.6–47.0 s with two; three were no faster (issue 14). Which page draws a diagram does not change its SVG (scopeIds). */
 const LANES = 2;
 interface Lane {
   page?: Promise<Page>;

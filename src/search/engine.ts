@@ -447,15 +447,16 @@ async function toHits(
     for (const u of lists) if (u.unit.stop && titleHas(u.unit, l.d.meta)) l.score += STOP_TITLE_BONUS;
     // The question's title typed or pasted (or most of it): that question.
     const title = bare(l.d.meta.title ?? '');
+    const own = phrasings(l.d.meta);
     if (title && asked.length >= 6 && (title.includes(asked) || asked.includes(title))) l.score += total;
     // The query is exactly one of its aliases (动态 pv, cni): that question, however short the alias.
-    else if (phrasings(l.d.meta).includes(asked)) l.score += total;
+    else if (own.includes(asked)) l.score += total;
     // An alias that is an error string, pasted inside a longer message (couldn't find key … in ConfigMap): the
     // question that names that exact string.
     // One of the question's own phrasings — an alias, or a clause of its title (什么是 Ingress) — found verbatim
     // in the query: that question. Latin-only phrasings need ALIAS_MIN characters (error strings in a pasted
     // message), Chinese ones fewer (a Chinese word carries more per character).
-    else if (phrasings(l.d.meta).some((b) => b.length >= (/\p{Script=Han}/u.test(b) ? HAN_PHRASE_MIN : ALIAS_MIN) && forms.some((f) => f.includes(b)))) l.score += ALIAS_SHARE * total;
+    else if (own.some((b) => b.length >= (/\p{Script=Han}/u.test(b) ? HAN_PHRASE_MIN : ALIAS_MIN) && forms.some((f) => f.includes(b)))) l.score += ALIAS_SHARE * total;
     const kind = l.d.meta.kind;
     if (kind === 'page' || kind === 'overview') l.score *= PAGE_FACTOR;
     if (kind === 'playbook' && conceptual) l.score *= PLAYBOOK_FACTOR_FOR_CONCEPTS;

@@ -184,16 +184,11 @@ describe('query side', () => {
   it('finds the other number of an English noun when the index holds both (pods ↔ pod), not for -ss/-us words', () => {
     const vocab = new Set(['pod', 'pods', 'request', 'requests', 'policy', 'policies', 'process', 'processes', 'status', 'statu', 'ingres', 'ingress']);
     const has = (w: string) => vocab.has(w);
-    expect(otherNumber('pods', has)).toBe('pod');
-    expect(otherNumber('pod', has)).toBe('pods');
-    expect(otherNumber('request', has)).toBe('requests');
-    expect(otherNumber('policy', has)).toBe('policies');
-    expect(otherNumber('policies', has)).toBe('policy');
-    expect(otherNumber('processes', has)).toBe('process');
-    expect(otherNumber('process', has)).toBe('processes');
-    expect(otherNumber('status', has)).toBeUndefined();
-    expect(otherNumber('ingress', has)).toBeUndefined();
-    expect(otherNumber('limit', has)).toBeUndefined();
+    const cases: Array<[string, string | undefined]> = [
+      ['pods', 'pod'], ['pod', 'pods'], ['request', 'requests'], ['policy', 'policies'], ['policies', 'policy'],
+      ['processes', 'process'], ['process', 'processes'], ['status', undefined], ['ingress', undefined], ['limit', undefined],
+    ];
+    for (const [word, other] of cases) expect(otherNumber(word, has), word).toBe(other);
   });
 
   it('drops the number of a question copied from a list, not versions or pids', () => {
@@ -219,15 +214,11 @@ describe('query side', () => {
   it('finds the indexed base form of an inflected English word', () => {
     const vocab = new Set(['class', 'node', 'delete', 'evict', 'run', 'policy', 'patch', 'stop']);
     const has = (w: string) => vocab.has(w);
-    expect(englishBase('classes', has)).toBe('class');
-    expect(englishBase('nodes', has)).toBe('node');
-    expect(englishBase('deleted', has)).toBe('delete');
-    expect(englishBase('evicted', has)).toBe('evict');
-    expect(englishBase('running', has)).toBe('run');
-    expect(englishBase('policies', has)).toBe('policy');
-    expect(englishBase('patches', has)).toBe('patch');
-    expect(englishBase('stopped', has)).toBe('stop');
-    expect(englishBase('status', has)).toBeUndefined();
+    const cases: Array<[string, string | undefined]> = [
+      ['classes', 'class'], ['nodes', 'node'], ['deleted', 'delete'], ['evicted', 'evict'], ['running', 'run'],
+      ['policies', 'policy'], ['patches', 'patch'], ['stopped', 'stop'], ['status', undefined],
+    ];
+    for (const [word, base] of cases) expect(englishBase(word, has), word).toBe(base);
   });
 
   it('reads a mistyped kubectl subcommand as the nearest one (only right after kubectl)', () => {
