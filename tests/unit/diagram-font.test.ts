@@ -4,7 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import subsetFont from 'subset-font';
 import { fontCodePoints } from '../helpers/font-cmap.ts';
+import { sfntTable } from '../../src/lib/sfnt.ts';
 import { rangeCodePoints } from '../helpers/page-weight.ts';
 
 // The module reads the cache folder when first imported.
@@ -25,7 +29,7 @@ describe('diagram font', () => {
     expect(unicodeRange([0x20, 0x28, 0x29, 0x2a, 0x4e0a])).toBe('U+20,U+28-2a,U+4e0a');
   });
 
-  it('subsets each source slice the text touches to exactly its characters, the same bytes every time, cached', async () => {
+  it('subsets each source file the text needs (the simplified-Chinese file, a slice for an arrow) to exactly its characters, the same bytes every time, cached', async () => {
     const { diagramFontFaces, cachedFontFile, fontFaceCss } = await font();
     const text = '集群架构 kube-apiserver → 调度器 (v1.37)';
     const faces = await diagramFontFaces(text);
@@ -57,6 +61,27 @@ describe('diagram font', () => {
     expect(fontFaceCss(faces.slice(0, 1), '/k8s-kb/_astro/')).toBe(
       `@font-face{font-family:"Noto Sans SC";font-style:normal;font-weight:400;font-display:swap;src:url(/k8s-kb/_astro/${faces[0].file}) format("woff2");unicode-range:${faces[0].unicodeRange}}`,
     );
+  });
+
+  // The page subsets are cut from the simplified-Chinese file; the build measured the labels with the unicode-range
+  // slices (400.css). Same font: a character both hold has the same outline (glyf, loca) and advance width (hmtx).
+  it('the simplified-Chinese file and the slices hold the same glyphs', async () => {
+    const require = createRequire(import.meta.url);
+    const css = (name: string) => readFileSync(require.resolve(`@fontsource/noto-sans-sc/${name}`), 'utf8');
+    const dir = dirname(require.resolve('@fontsource/noto-sans-sc/400.css'));
+    const primary = readFileSync(join(dir, /url\(([^)]+\.woff2)\)/.exec(css('chinese-simplified-400.css'))?.[1] ?? ''));
+    const slices = [...css('400.css').matchAll(/url\(([^)]+\.woff2)\)[^}]*unicode-range:\s*([^;]+);/g)].map((m) => ({
+      file: join(dir, m[1]),
+      ranges: m[2].split(',').map((r) => r.trim().slice(2).split('-').map((h) => parseInt(h, 16))),
+    }));
+    // Latin, digits, CJK from several slices, full-width and curly punctuation.
+    for (const c of ['A', 'g', '7', '节', '镜', '调', '蓝', '，', '“', '（', '：']) {
+      const p = c.codePointAt(0) ?? 0;
+      const slice = slices.find((s) => s.ranges.some(([a, b = a]) => p >= a && p <= b));
+      expect(slice, c).toBeTruthy();
+      const [x, y] = await Promise.all([primary, readFileSync(slice?.file ?? '')].map((f) => subsetFont(f, c, { targetFormat: 'sfnt' })));
+      for (const tag of ['glyf', 'loca', 'hmtx']) expect(sfntTable(x, tag)?.equals(sfntTable(y, tag) ?? Buffer.alloc(0)), `${c} ${tag}`).toBe(true);
+    }
   });
 
   it('a text with no character of the font needs no face', async () => {
