@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import rehypePlainBlocks, { PLAIN_BLOCK_CLASS } from '../../src/plugins/rehype-plain-blocks.ts';
+import rehypePlainBlocks, { FOLD_BLOCKS, FOLD_ID, PLAIN_BLOCK_CLASS } from '../../src/plugins/rehype-plain-blocks.ts';
 
 function marked(html: string): string[] {
   const tree = fromHtml(html, { fragment: true });
@@ -37,5 +37,24 @@ describe('rehype-plain-blocks', () => {
     const tree = fromHtml('<div><p>x</p></div>', { fragment: true });
     (rehypePlainBlocks.call(unified()) as (t: Root) => void)(tree);
     expect(JSON.stringify(tree)).not.toContain(PLAIN_BLOCK_CLASS);
+  });
+
+  it('marks the fold: the first paragraph, list, table or aside from the 16th top-level block on without an id', () => {
+    const foldOf = (html: string): string | undefined => {
+      const tree = fromHtml(html, { fragment: true });
+      (rehypePlainBlocks.call(unified()) as (t: Root) => void)(tree);
+      const blocks = tree.children.filter((n): n is Element => n.type === 'element');
+      const marked = blocks.filter((n) => n.properties.id === FOLD_ID);
+      expect(marked.length).toBeLessThanOrEqual(1);
+      return marked.length ? `${blocks.indexOf(marked[0])} ${marked[0].tagName}` : undefined;
+    };
+    const paragraphs = (n: number) => '<p>段落</p>'.repeat(n);
+    expect(foldOf(paragraphs(FOLD_BLOCKS + 3))).toBe(`${FOLD_BLOCKS} p`);
+    // Not a heading (its id is its anchor), not a code block (Expressive Code replaces it, id and all), not a diagram.
+    expect(foldOf(`${paragraphs(FOLD_BLOCKS)}<h2 id="x">标题</h2><pre><code>ls</code></pre><figure>图</figure><ul><li>一</li></ul>`)).toBe(
+      `${FOLD_BLOCKS + 3} ul`,
+    );
+    // A short page has none: Chromium paints it once it is parsed.
+    expect(foldOf(paragraphs(FOLD_BLOCKS))).toBeUndefined();
   });
 });
