@@ -32,6 +32,8 @@ async function init(root: HTMLElement): Promise<void> {
     all = (await res.json()) as DrillQuestion[];
   } catch {
     $('[data-kb-nojs]').textContent = '题库加载失败，请刷新页面重试。';
+    root.dataset.kbFailed = '';
+    delete root.dataset.kbLoading;
     return;
   }
   const byId = new Map(all.map((q) => [q.id, q]));
@@ -122,6 +124,7 @@ async function init(root: HTMLElement): Promise<void> {
   $('[data-records]').hidden = false;
   showCount();
   next(false);
+  delete root.dataset.kbLoading;
 }
 
 // Last: the helpers above are initialised by now.
