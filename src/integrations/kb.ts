@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { closeRenderer, stats } from '../lib/mermaid-renderer.ts';
 import { checkLinks } from '../lib/link-check.ts';
-import { cachedFontFile, FONT_FILE } from '../lib/diagram-font.ts';
+import { cachedFontFile, deferDiagramFonts, FONT_FILE, writeDiagramFonts } from '../lib/diagram-font.ts';
 import { formatReport, lintContent, readContentFiles } from '../lint/lint.ts';
 import { sourceMessages } from '../lint/built-links.ts';
 import { fileCheckCache } from '../lint/cache.ts';
@@ -29,13 +29,18 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
   return {
     name: 'k8s-kb',
     hooks: {
-      'astro:config:setup': ({ command, config: c, logger }) => {
+      'astro:config:setup': ({ command, config: c, logger, updateConfig }) => {
         // After Starlight's own rehype plugins (it adds them in its config hook, before this integration's): the
         // heading anchors it creates exist only then.
         if (isUnifiedProcessor(c.markdown.processor)) c.markdown.processor.options.rehypePlugins.push(rehypeAnchorIcons);
         if (command !== 'build' && command !== 'dev') return;
         const root = fileURLToPath(c.root);
         if (command === 'build') {
+          // The diagram font subsets are made once the pages are compiled (each Vite build's end; the first one with
+          // subsets queued is the pages'), in a worker thread beside page generation and the search index
+          // (src/lib/diagram-font.ts); astro:build:done waits for them.
+          deferDiagramFonts();
+          updateConfig({ vite: { plugins: [{ name: 'k8s-kb:diagram-fonts', buildEnd: () => void writeDiagramFonts().catch(() => {}) }] } });
           // A build that stops early (a content mistake, a diagram that does not parse) must not leave the previous
           // site in the output folder looking deployable: empty it first. Never the project root or above it.
           const out = fileURLToPath(c.outDir);
@@ -84,6 +89,7 @@ export default function kbIntegration({ contentDir = './content/docs' }: KbOptio
         logger.info(`mermaid: ${stats.rendered} diagrams rendered, ${stats.cached} from cache, ${stats.launches} browser launch(es)`);
         // Astro runs astro:config:done before any build hook; reading config.base would throw otherwise.
         if (!config) throw new Error('k8s-kb: astro:build:done ran before astro:config:done');
+        await writeDiagramFonts();
         const fonts = copyDiagramFonts(fileURLToPath(dir), config.build.assets);
         logger.info(`diagram fonts: ${fonts.files} subset file(s), ${(fonts.bytes / 1024).toFixed(1)} KiB in all`);
         const result = checkLinks(fileURLToPath(dir), { base: config.base, site: config.site });

@@ -15,6 +15,7 @@ import { cacheRoot } from './cache-root.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { threadId, Worker } from 'node:worker_threads';
 import subsetFont from 'subset-font';
 import fontverter from 'fontverter';
 import { sfntCodePoints } from './sfnt.ts';
@@ -115,9 +116,58 @@ export function cachedFontFile(name: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** A subset to make: the characters `chars` of the source font file `source`, written to the cache as `file`. */
+export interface FontJob {
+  source: string;
+  chars: string;
+  file: string;
+}
+
+/** Makes one subset and writes it to the cache (aside, then renamed: a build running at the same time never reads
+ *  half a file). */
+export async function makeSubset(job: FontJob): Promise<void> {
+  const main = await primary();
+  const subset = await subsetFont(job.source === main.file ? main.sfnt : readFileSync(job.source), job.chars, { targetFormat: 'woff2' });
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const tmp = join(CACHE_DIR, `${job.file}.${process.pid}-${threadId}.tmp`);
+  writeFileSync(tmp, subset);
+  renameSync(tmp, join(CACHE_DIR, job.file));
+}
+
+// A build defers the subsets (src/integrations/kb.ts): WOFF2's Brotli compression took 4–5 s of the main thread while
+// the pages were compiled, when both cores were busy (Node, and the diagram browser it waits for). Queued instead,
+// they are made in a worker thread once the pages are compiled, beside the page generation and the search index,
+// which use one core. Elsewhere (dev server, tests) a subset is made before its page's faces are returned.
+let deferred = false;
+const queued = new Map<string, FontJob>();
+let written: Promise<void> = Promise.resolve();
+
+/** From now on, diagramFontFaces queues the subsets it needs; writeDiagramFonts makes them. */
+export function deferDiagramFonts(): void {
+  deferred = true;
+}
+
+/** Makes the queued subsets in a worker thread (src/lib/diagram-font-worker.ts); resolves when every subset queued
+ *  so far is written, rejects with the first failure. */
+export function writeDiagramFonts(): Promise<void> {
+  if (queued.size) {
+    const jobs = [...queued.values()];
+    queued.clear();
+    const batch = new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL('./diagram-font-worker.ts', import.meta.url), { workerData: { jobs } });
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`diagram-font: the font worker exited (code ${code}) before writing ${jobs.length} subset(s)`)));
+    });
+    written = Promise.all([written, batch]).then(() => undefined);
+  }
+  return written;
+}
+
 /**
- * The @font-face list for a page whose diagrams show `text`: one subset per source slice the text touches, made (or
- * read from the cache) now. Characters the font lacks (none of its slices covers them) are left to the fallback.
+ * The @font-face list for a page whose diagrams show `text`: one subset per source file the text needs (the
+ * simplified-Chinese file, a slice for what it lacks), made now, queued (a build), or read from the cache.
+ * Characters the font lacks are left to the fallback.
  */
 export async function diagramFontFaces(text: string): Promise<DiagramFontFace[]> {
   const points = [...new Set([...text].map((c) => c.codePointAt(0) ?? 0))].filter((p) => p >= 0x20).sort((a, b) => a - b);
@@ -140,13 +190,9 @@ export async function diagramFontFaces(text: string): Promise<DiagramFontFace[]>
         .slice(0, 16);
       const file = `kb-dg-${key}.woff2`;
       if (!cachedFontFile(file)) {
-        const source = face === main ? main.sfnt : readFileSync(face.file);
-        const subset = await subsetFont(source, chars, { targetFormat: 'woff2' });
-        mkdirSync(CACHE_DIR, { recursive: true });
-        // Written aside and renamed: a build running at the same time never reads half a file.
-        const tmp = join(CACHE_DIR, `${file}.${process.pid}.tmp`);
-        writeFileSync(tmp, subset);
-        renameSync(tmp, join(CACHE_DIR, file));
+        const job = { source: face.file, chars, file };
+        if (deferred) queued.set(file, job);
+        else await makeSubset(job);
       }
       return { file, unicodeRange: unicodeRange(codePoints) };
     }),

@@ -88,4 +88,18 @@ describe('diagram font', () => {
     const { diagramFontFaces } = await font();
     expect(await diagramFontFaces('\n\t')).toEqual([]);
   });
+
+  // Last: deferral lasts for the rest of the module's life, as in a build (src/integrations/kb.ts).
+  it('a build queues the subsets and makes them in a worker thread when asked: the same files, the same bytes', async () => {
+    const { diagramFontFaces, cachedFontFile, deferDiagramFonts, writeDiagramFonts } = await font();
+    const text = '节点 NotReady → 驱逐 Pod ≤ 5 分钟';
+    const faces = await diagramFontFaces(text);
+    const made = faces.map((f) => readFileSync(cachedFontFile(f.file) ?? ''));
+    rmSync(join(cache, 'fonts'), { recursive: true });
+    deferDiagramFonts();
+    expect(await diagramFontFaces(text)).toEqual(faces);
+    expect(faces.map((f) => cachedFontFile(f.file))).toEqual(faces.map(() => undefined));
+    await writeDiagramFonts();
+    expect(faces.map((f) => readFileSync(cachedFontFile(f.file) ?? ''))).toEqual(made);
+  });
 });
