@@ -22,7 +22,7 @@ const mermaidVersion: string = require('mermaid/package.json').version;
 const fontCss = require.resolve('@fontsource/noto-sans-sc/400.css');
 const fontVersion: string = require('@fontsource/noto-sans-sc/package.json').version;
 
-/** Bump when the rendering code changes; option changes are part of the cache key by themselves. */
+/** Bump when a change to the rendering code changes its output; option changes are part of the cache key by themselves. */
 const RENDERER_VERSION = 9;
 export const FONT_FAMILY = '"Noto Sans SC", sans-serif';
 export const THEMES = ['light', 'dark'] as const satisfies readonly MermaidTheme[];
@@ -206,19 +206,17 @@ export function renderDiagram(code: string): Promise<MermaidRenderResult> {
         await document.fonts.ready;
         // The page's global from mermaid.min.js; the DOM typings do not know it.
         const mermaid = (window as unknown as { mermaid: Mermaid }).mermaid;
-        try {
-          mermaid.initialize(configs.light);
-          await mermaid.parse(code);
-        } catch (error) {
-          const message = String((error as { message?: unknown } | null | undefined)?.message ?? error);
-          return { ok: false, message };
-        }
-        // Filled for every theme by the loop below.
+        // Filled for every theme by the loop below. No separate mermaid.parse first: render parses, and throws the
+        // same error for a diagram that does not parse (the parse was 8 % of the browser's time).
         const svgs = {} as Record<MermaidTheme, string>;
         for (const theme of Object.keys(configs) as MermaidTheme[]) {
           mermaid.initialize(configs[theme]);
-          const { svg } = await mermaid.render(`mmd-${hash}`, code);
-          svgs[theme] = svg;
+          try {
+            svgs[theme] = (await mermaid.render(`mmd-${hash}`, code)).svg;
+          } catch (error) {
+            const message = String((error as { message?: unknown } | null | undefined)?.message ?? error);
+            return { ok: false, message };
+          }
         }
         return { ok: true, svgs };
       },
