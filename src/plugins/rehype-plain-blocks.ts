@@ -7,10 +7,11 @@
 // stylesheet cost as much style time as the skipping saved (pod-status, Lighthouse trace at 4x CPU).
 //
 // It also marks the fold: the first paragraph, list, table or aside from the page's 16th top-level block on gets
-// FOLD_ID. Every page's <head> asks Chromium to render nothing before that element is parsed (`<link rel="expect"
-// blocking="render">`, src/components/Head.astro): a first paint of a half-parsed page moved it a moment later (a
-// table whose columns widen as more rows arrive, the right sidebar drawn where the content column goes; CLS up to 0.41
-// at 1280 px with a slow CPU). The first 15 blocks cover more than the first screen (see src/styles/custom.css).
+// FOLD_ID. On screens 50rem and wider, every page's <head> asks Chromium to render nothing before that element is
+// parsed (`<link rel="expect" blocking="render">`, src/components/Head.astro): a first paint of a half-parsed page
+// moved it a moment later (a table whose columns widen as more rows arrive, the right sidebar drawn where the content
+// column goes; CLS up to 0.41 at 1280 px with a slow CPU). The first 15 blocks cover more than the first screen (see
+// src/styles/custom.css).
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Plugin } from 'unified';
 

@@ -100,9 +100,9 @@ const remarkMermaid: Plugin<[], Root> = function () {
     });
     if (!fences.length) return;
     const seen = new Map<string, number>(); // the same diagram twice on a page still needs unique element ids
-    const texts: string[] = [];
+    const texts: string[] = []; // in page order (the first diagram's characters get their own font file)
     await Promise.all(
-      fences.map(async ({ node, index, parent }) => {
+      fences.map(async ({ node, index, parent }, order) => {
         const line = node.position?.start.line;
         const { title } = parseMeta(node.meta);
         if (!title) {
@@ -147,11 +147,11 @@ const remarkMermaid: Plugin<[], Root> = function () {
         seen.set(result.hash, n);
         const hash = n === 1 ? result.hash : `${result.hash}x${n}`;
         const svg = n === 1 ? result.svg : result.svg.replaceAll(`mmd-${result.hash}`, `mmd-${hash}`);
-        texts.push(svgText(svg));
+        texts[order] = svgText(svg);
         parent.children[index] = { type: 'html', value: figureHtml({ svg, hash, title }) };
       }),
     );
-    const diagramFonts = await diagramFontFaces(texts.join(''));
+    const diagramFonts = await diagramFontFaces(texts);
     file.data.astro ??= {};
     file.data.astro.frontmatter ??= {};
     file.data.astro.frontmatter.diagrams = fences.length satisfies RemarkMermaidFrontmatter['diagrams'];

@@ -89,7 +89,6 @@ describe('every page in the browser', () => {
     expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
     const shift = await contentShift(page);
     expect(shift.cls, `layout shift of the content at 375 px: ${shift.moved.join('; ')}`).toBe(0);
-    expect(await foldBelowFirstScreen(page), 'the fold (#kb-fold) is below the first screen').toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -110,8 +109,9 @@ describe('every page in the browser', () => {
 
   // A page painted half-parsed moved a moment later: the right sidebar drawn where the content column goes until the
   // content arrived (CLS 0.41 at 1280 px), a table's columns widening as more rows came in. First paint now waits for
-  // the page's fold (<link rel="expect" blocking="render">, src/components/Head.astro). With a 4× slower CPU, 7 of 10
-  // loads of /troubleshooting/ shifted before, none of 20 after; so this check failed nearly every time before.
+  // the page's fold on screens 50rem and wider (<link rel="expect" blocking="render">, src/components/Head.astro; at
+  // 375 px no page shifted without it). With a 4× slower CPU, 7 of 10 loads of /troubleshooting/ shifted before, none
+  // of 20 after; so this check failed nearly every time before.
   it('with a 4× slower CPU, the pages open without any layout shift at 1280 px, page frame included', async () => {
     for (const route of ['troubleshooting/', 'troubleshooting/pod-status/', 'troubleshooting/commands/', 'architecture/components/']) {
       for (let i = 0; i < 2; i++) {

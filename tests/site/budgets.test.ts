@@ -46,9 +46,10 @@ const BUDGETS: Record<Kind, PageBudget> = {
  * Font bytes per kind (issue #14 item 2: ≤ 80 KiB of font on the heaviest page): the diagram font subsets a page
  * loads (tests/helpers/page-weight.ts). Ratchets like the budgets above, set at the heaviest page + ~5 %: session 6
  * 50.2 KiB (pod-status, 13 files) and 45.8 KiB (concepts-and-delivery); session 10, one subset of the
- * simplified-Chinese file per page instead of one per slice (src/lib/diagram-font.ts): 36.9 KiB in 1 file and 33.3 KiB.
+ * simplified-Chinese file per page instead of one per slice (src/lib/diagram-font.ts): 36.9 KiB in 1 file and 33.3 KiB;
+ * then the first diagram's characters in files of their own (a file's tables twice): 38.6 KiB and 34.9 KiB.
  */
-const FONT_BUDGETS: Record<Kind, number> = { cheatsheet: 0, playbook: 39 * KIB, concept: 35 * KIB, overview: 0 };
+const FONT_BUDGETS: Record<Kind, number> = { cheatsheet: 0, playbook: 41 * KIB, concept: 37 * KIB, overview: 0 };
 
 describe('page budgets', () => {
   const pages = htmlPages(distDir);

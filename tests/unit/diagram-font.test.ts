@@ -32,7 +32,7 @@ describe('diagram font', () => {
   it('subsets each source file the text needs (the simplified-Chinese file, a slice for an arrow) to exactly its characters, the same bytes every time, cached', async () => {
     const { diagramFontFaces, cachedFontFile, fontFaceCss } = await font();
     const text = '集群架构 kube-apiserver → 调度器 (v1.37)';
-    const faces = await diagramFontFaces(text);
+    const faces = await diagramFontFaces([text]);
     expect(faces.length).toBeGreaterThan(1);
     const covered = new Set<number>();
     for (const face of faces) {
@@ -51,12 +51,12 @@ describe('diagram font', () => {
     expect([...text].filter((c) => !covered.has(c.codePointAt(0) ?? 0))).toEqual([]);
     // Same text in another order: the same faces and files; made once.
     const files = readdirSync(join(cache, 'fonts')).sort();
-    expect(await diagramFontFaces([...text].reverse().join(''))).toEqual(faces);
+    expect(await diagramFontFaces([[...text].reverse().join('')])).toEqual(faces);
     expect(readdirSync(join(cache, 'fonts')).sort()).toEqual(files);
     // Made again from scratch: byte-identical.
     const before = faces.map((f) => readFileSync(cachedFontFile(f.file) ?? ''));
     rmSync(join(cache, 'fonts'), { recursive: true });
-    await diagramFontFaces(text);
+    await diagramFontFaces([text]);
     expect(faces.map((f) => readFileSync(cachedFontFile(f.file) ?? ''))).toEqual(before);
     expect(fontFaceCss(faces.slice(0, 1), '/k8s-kb/_astro/')).toBe(
       `@font-face{font-family:"Noto Sans SC";font-style:normal;font-weight:400;font-display:swap;src:url(/k8s-kb/_astro/${faces[0].file}) format("woff2");unicode-range:${faces[0].unicodeRange}}`,
@@ -84,20 +84,30 @@ describe('diagram font', () => {
     }
   });
 
+  it('the first diagram’s characters get files of their own, the other diagrams’ the characters not in it', async () => {
+    const { diagramFontFaces } = await font();
+    const faces = await diagramFontFaces(['调度器 Pod', '调度器 Node → 节点', '节点 Pod']);
+    const sets = faces.map((f) => rangeCodePoints(f.unicodeRange));
+    const all = sets.flat();
+    expect(new Set(all).size, 'no character in two files').toBe(all.length);
+    expect(sets[0].map((p) => String.fromCodePoint(p)).sort()).toEqual([...new Set('调度器 Pod')].sort());
+    expect(new Set(all.map((p) => String.fromCodePoint(p)))).toEqual(new Set('调度器 Pod Node → 节点'));
+  });
+
   it('a text with no character of the font needs no face', async () => {
     const { diagramFontFaces } = await font();
-    expect(await diagramFontFaces('\n\t')).toEqual([]);
+    expect(await diagramFontFaces(['\n\t'])).toEqual([]);
   });
 
   // Last: deferral lasts for the rest of the module's life, as in a build (src/integrations/kb.ts).
   it('a build queues the subsets and makes them in a worker thread when asked: the same files, the same bytes', async () => {
     const { diagramFontFaces, cachedFontFile, deferDiagramFonts, writeDiagramFonts } = await font();
     const text = '节点 NotReady → 驱逐 Pod ≤ 5 分钟';
-    const faces = await diagramFontFaces(text);
+    const faces = await diagramFontFaces([text]);
     const made = faces.map((f) => readFileSync(cachedFontFile(f.file) ?? ''));
     rmSync(join(cache, 'fonts'), { recursive: true });
     deferDiagramFonts();
-    expect(await diagramFontFaces(text)).toEqual(faces);
+    expect(await diagramFontFaces([text])).toEqual(faces);
     expect(faces.map((f) => cachedFontFile(f.file))).toEqual(faces.map(() => undefined));
     await writeDiagramFonts();
     expect(faces.map((f) => readFileSync(cachedFontFile(f.file) ?? ''))).toEqual(made);
