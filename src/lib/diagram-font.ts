@@ -49,9 +49,10 @@ interface SourceFace {
   has: (point: number) => boolean;
 }
 
-const woff2Of = (css: string): string => {
-  const src = /url\(([^)]+\.woff2)\)/.exec(readFileSync(css, 'utf8'))?.[1];
-  if (!src) throw new Error(`diagram-font: ${css} names no woff2 file`);
+/** The WOFF2 file an @font-face rule (`rule`, from the stylesheet `css`) names, as a path. */
+const woff2Of = (css: string, rule: string): string => {
+  const src = /url\(([^)]+\.woff2)\)/.exec(rule)?.[1];
+  if (!src) throw new Error(`diagram-font: an @font-face of ${css} names no woff2 file`);
   return join(dirname(css), src);
 };
 
@@ -59,14 +60,13 @@ let sourceFaces: SourceFace[] | undefined;
 /** The WOFF2 slices of the source font and their unicode ranges, from @fontsource's stylesheet. */
 function slices(): SourceFace[] {
   sourceFaces ??= [...readFileSync(fontCss, 'utf8').matchAll(/@font-face\s*\{([^}]*)\}/g)].map((m) => {
-    const src = /url\(([^)]+\.woff2)\)/.exec(m[1])?.[1];
     const range = /unicode-range:\s*([^;]+);/.exec(m[1])?.[1];
-    if (!src || !range) throw new Error(`diagram-font: an @font-face of ${fontCss} lacks a woff2 src or a unicode-range`);
+    if (!range) throw new Error(`diagram-font: an @font-face of ${fontCss} lacks a unicode-range`);
     const ranges = range.split(',').map((part): [number, number] => {
       const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
       return [parseInt(a, 16), parseInt(b ?? a, 16)];
     });
-    return { file: join(dirname(fontCss), src), has: (p: number) => ranges.some(([a, b]) => p >= a && p <= b) };
+    return { file: woff2Of(fontCss, m[1]), has: (p: number) => ranges.some(([a, b]) => p >= a && p <= b) };
   });
   return sourceFaces;
 }
@@ -79,7 +79,7 @@ let primaryFace: Promise<Primary> | undefined;
 /** @fontsource's simplified-Chinese file of the same font and weight, the source of most characters. */
 function primary(): Promise<Primary> {
   primaryFace ??= (async () => {
-    const file = woff2Of(primaryCss);
+    const file = woff2Of(primaryCss, readFileSync(primaryCss, 'utf8'));
     const sfnt: Buffer = await fontverter.convert(readFileSync(file), 'sfnt');
     const points = sfntCodePoints(sfnt);
     return { file, sfnt, has: (p: number) => points.has(p) };

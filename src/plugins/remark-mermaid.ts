@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { ContentError } from '../lib/content-error.ts';
 import { diagramFontFaces, svgText, type DiagramFontFace } from '../lib/diagram-font.ts';
-import { renderDiagram } from '../lib/mermaid-renderer.ts';
+import { diagramHash, renderDiagram } from '../lib/mermaid-renderer.ts';
 import { checkDiagramSource } from '../lib/mermaid-safety.ts';
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -99,7 +99,15 @@ const remarkMermaid: Plugin<[], Root> = function () {
       }
     });
     if (!fences.length) return;
-    const seen = new Map<string, number>(); // the same diagram twice on a page still needs unique element ids
+    // The same diagram twice on a page still needs unique element ids: the nth copy in page order gets `<hash>xn`
+    // (counted here, not as the renders finish, which two browser pages may do in either order).
+    const seen = new Map<string, number>();
+    const copy = fences.map(({ node }) => {
+      const hash = diagramHash(node.value);
+      const n = (seen.get(hash) ?? 0) + 1;
+      seen.set(hash, n);
+      return n;
+    });
     const texts: string[] = []; // in page order (the first diagram's characters get their own font file)
     await Promise.all(
       fences.map(async ({ node, index, parent }, order) => {
@@ -143,8 +151,7 @@ const remarkMermaid: Plugin<[], Root> = function () {
             fileLine,
           );
         }
-        const n = (seen.get(result.hash) ?? 0) + 1;
-        seen.set(result.hash, n);
+        const n = copy[order];
         const hash = n === 1 ? result.hash : `${result.hash}x${n}`;
         const svg = n === 1 ? result.svg : result.svg.replaceAll(`mmd-${result.hash}`, `mmd-${hash}`);
         texts[order] = svgText(svg);
